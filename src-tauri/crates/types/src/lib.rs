@@ -1,0 +1,22 @@
+//! portico-types: the IPC contract between Portico's Rust core and its UI.
+//!
+//! Every type here derives `ts_rs::TS`; `export_bindings` writes them, with the command table,
+//! to `ui/src/shared/bindings/`. A test fails when the committed bindings are stale.
+
+mod chat;
+mod commands;
+mod conversation;
+mod error;
+mod events;
+mod message;
+mod provider;
+mod search;
+
+pub use chat::*;
+pub use commands::{export_bindings, COMMAND_NAMES};
+pub use conversation::*;
+pub use error::*;
+pub use events::*;
+pub use message::*;
+pub use provider::*;
+pub use search::*;

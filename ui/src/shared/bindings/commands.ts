@@ -1,0 +1,70 @@
+// Generated from src-tauri/crates/types/src/commands.rs. Do not edit.
+import type { ActiveRun } from "./ActiveRun";
+import type { AppEvent } from "./AppEvent";
+import type { AppInfo } from "./AppInfo";
+import type { AttachRequest } from "./AttachRequest";
+import type { AuthScheme } from "./AuthScheme";
+import type { CancelRequest } from "./CancelRequest";
+import type { ChatRunStarted } from "./ChatRunStarted";
+import type { ChatSendRequest } from "./ChatSendRequest";
+import type { ChatStreamEvent } from "./ChatStreamEvent";
+import type { ConnectionTest } from "./ConnectionTest";
+import type { ContinueRequest } from "./ContinueRequest";
+import type { Conversation } from "./Conversation";
+import type { ConversationListRequest } from "./ConversationListRequest";
+import type { ConversationPage } from "./ConversationPage";
+import type { ConversationSettings } from "./ConversationSettings";
+import type { ErrorKind } from "./ErrorKind";
+import type { HeaderPair } from "./HeaderPair";
+import type { IdRequest } from "./IdRequest";
+import type { KeyState } from "./KeyState";
+import type { KeychainStatus } from "./KeychainStatus";
+import type { ModelInfo } from "./ModelInfo";
+import type { NewConversation } from "./NewConversation";
+import type { PinRequest } from "./PinRequest";
+import type { Provider } from "./Provider";
+import type { ProviderInput } from "./ProviderInput";
+import type { ProviderPreset } from "./ProviderPreset";
+import type { ProviderUpdate } from "./ProviderUpdate";
+import type { RegenerateRequest } from "./RegenerateRequest";
+import type { RenameRequest } from "./RenameRequest";
+import type { SearchHit } from "./SearchHit";
+import type { SearchRequest } from "./SearchRequest";
+import type { SetKeyRequest } from "./SetKeyRequest";
+import type { SwitchBranchRequest } from "./SwitchBranchRequest";
+import type { ThreadPage } from "./ThreadPage";
+import type { ThreadPageRequest } from "./ThreadPageRequest";
+
+/** Every IPC command: its request, its result and, for streaming commands, its Channel event. */
+export interface Commands {
+  app_info: { req: null; res: AppInfo };
+  keychain_status: { req: null; res: KeychainStatus };
+  provider_presets: { req: null; res: Array<ProviderPreset> };
+  provider_list: { req: null; res: Array<Provider> };
+  provider_create: { req: ProviderInput; res: Provider };
+  provider_update: { req: ProviderUpdate; res: Provider };
+  provider_delete: { req: IdRequest; res: null };
+  provider_set_key: { req: SetKeyRequest; res: Provider };
+  provider_clear_key: { req: IdRequest; res: Provider };
+  provider_test: { req: IdRequest; res: ConnectionTest };
+  provider_fetch_models: { req: IdRequest; res: Array<ModelInfo> };
+  conversation_list: { req: ConversationListRequest; res: ConversationPage };
+  conversation_get: { req: IdRequest; res: Conversation };
+  conversation_create: { req: NewConversation; res: Conversation };
+  conversation_rename: { req: RenameRequest; res: Conversation };
+  conversation_pin: { req: PinRequest; res: Conversation };
+  conversation_update_settings: { req: ConversationSettings; res: Conversation };
+  conversation_delete: { req: IdRequest; res: null };
+  search: { req: SearchRequest; res: Array<SearchHit> };
+  thread_page: { req: ThreadPageRequest; res: ThreadPage };
+  message_switch_branch: { req: SwitchBranchRequest; res: Conversation };
+  message_delete: { req: IdRequest; res: Conversation };
+  chat_send: { req: ChatSendRequest; res: ChatRunStarted; event: ChatStreamEvent };
+  chat_regenerate: { req: RegenerateRequest; res: ChatRunStarted; event: ChatStreamEvent };
+  chat_continue: { req: ContinueRequest; res: ChatRunStarted; event: ChatStreamEvent };
+  chat_attach: { req: AttachRequest; res: boolean; event: ChatStreamEvent };
+  chat_cancel: { req: CancelRequest; res: null };
+  chat_active_runs: { req: null; res: Array<ActiveRun> };
+}
+
+export const COMMAND_NAMES = ["app_info", "keychain_status", "provider_presets", "provider_list", "provider_create", "provider_update", "provider_delete", "provider_set_key", "provider_clear_key", "provider_test", "provider_fetch_models", "conversation_list", "conversation_get", "conversation_create", "conversation_rename", "conversation_pin", "conversation_update_settings", "conversation_delete", "search", "thread_page", "message_switch_branch", "message_delete", "chat_send", "chat_regenerate", "chat_continue", "chat_attach", "chat_cancel", "chat_active_runs"] as const;
