@@ -1,1 +1,2 @@
-
+//! portico-gateway: talks to AI gateways over HTTP.
+pub mod sse;
