@@ -5,4 +5,4 @@ import type { Usage } from "./Usage";
 /**
  * Events of one run, in order, over a Tauri Channel. Deltas are coalesced (~40 ms).
  */
-export type ChatStreamEvent = { "event": "opened", "data": { messageId: string, } } | { "event": "delta", "data": { messageId: string, text: string, reasoning: string, } } | { "event": "usage", "data": { messageId: string, usage: Usage, } } | { "event": "finished", "data": { message: Message, } };
+export type ChatStreamEvent = { "event": "opened", "data": { messageId: string, } } | { "event": "snapshot", "data": { messageId: string, text: string, reasoning: string, } } | { "event": "delta", "data": { messageId: string, text: string, reasoning: string, } } | { "event": "usage", "data": { messageId: string, usage: Usage, } } | { "event": "finished", "data": { message: Message, } };
