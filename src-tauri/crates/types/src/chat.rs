@@ -14,10 +14,14 @@ pub struct ChatSendRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// The message this one answers; absent: after the active branch's last message.
-    /// To edit and resend, pass the edited message's parent (a new branch).
     #[ts(optional)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent_id: Option<String>,
+    /// Edit and resend: a new branch beside this user message (same parent, even the root).
+    /// Takes precedence over `parent_id`.
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edit_of: Option<String>,
     pub text: String,
     pub provider_id: String,
     pub model: String,

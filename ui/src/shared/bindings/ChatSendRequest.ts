@@ -11,6 +11,10 @@ export type ChatSendRequest = {
 conversationId?: string, 
 /**
  * The message this one answers; absent: after the active branch's last message.
- * To edit and resend, pass the edited message's parent (a new branch).
  */
-parentId?: string, text: string, providerId: string, model: string, params: ChatParams, };
+parentId?: string, 
+/**
+ * Edit and resend: a new branch beside this user message (same parent, even the root).
+ * Takes precedence over `parent_id`.
+ */
+editOf?: string, text: string, providerId: string, model: string, params: ChatParams, };
