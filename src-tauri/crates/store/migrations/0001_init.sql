@@ -78,31 +78,35 @@ CREATE TRIGGER messages_count_delete AFTER DELETE ON messages BEGIN
 END;
 
 -- Full-text search. External content (the text is stored once, in messages), trigram tokens
--- so Chinese and Japanese match without word segmentation. A message is indexed exactly when
--- its status is not 'streaming': checkpoints of a running reply cost no index work, and the
--- final text is indexed when the run finishes.
+-- so Chinese and Japanese match without word segmentation. The indexed text of a reply still
+-- streaming is '' (the view below): checkpoints cost no index work, the final text is indexed
+-- when the run finishes, and the index always equals its content view, so FTS5's
+-- 'integrity-check' and 'rebuild' commands stay valid.
+CREATE VIEW messages_search_text AS
+    SELECT seq, CASE WHEN status <> 'streaming' THEN text ELSE '' END AS text FROM messages;
+
 CREATE VIRTUAL TABLE messages_fts USING fts5 (
     text,
-    content = 'messages',
+    content = 'messages_search_text',
     content_rowid = 'seq',
     tokenize = 'trigram'
 );
-CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages
-WHEN new.status <> 'streaming' BEGIN
-    INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text);
+CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+    INSERT INTO messages_fts (rowid, text)
+        VALUES (new.seq, CASE WHEN new.status <> 'streaming' THEN new.text ELSE '' END);
 END;
-CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages
-WHEN old.status <> 'streaming' BEGIN
-    INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+    INSERT INTO messages_fts (messages_fts, rowid, text)
+        VALUES ('delete', old.seq, CASE WHEN old.status <> 'streaming' THEN old.text ELSE '' END);
 END;
 -- One trigger, two statements in this order: FTS5 must see the old tokens removed before the
--- new ones are added for the same rowid.
+-- new ones are added for the same rowid. Skipped entirely for streaming checkpoints.
 CREATE TRIGGER messages_fts_update AFTER UPDATE OF text, status ON messages
 WHEN old.status <> 'streaming' OR new.status <> 'streaming' BEGIN
     INSERT INTO messages_fts (messages_fts, rowid, text)
-        SELECT 'delete', old.seq, old.text WHERE old.status <> 'streaming';
+        VALUES ('delete', old.seq, CASE WHEN old.status <> 'streaming' THEN old.text ELSE '' END);
     INSERT INTO messages_fts (rowid, text)
-        SELECT new.seq, new.text WHERE new.status <> 'streaming';
+        VALUES (new.seq, CASE WHEN new.status <> 'streaming' THEN new.text ELSE '' END);
 END;
 
 CREATE VIRTUAL TABLE conversations_fts USING fts5 (

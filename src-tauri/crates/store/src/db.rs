@@ -21,8 +21,10 @@ type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
 /// `spawn_blocking`. Writes are serialized on one connection; reads use a small pool of
 /// read-only connections (a file database) or the writer (an in-memory one).
 pub struct Store {
-    writer: Mutex<Connection>,
+    // Readers are declared (so dropped) first: the writer, closing last, checkpoints the WAL
+    // into the main file and removes it.
     readers: Option<ReaderPool>,
+    writer: Mutex<Connection>,
     path: Option<PathBuf>,
     clock: Clock,
 }
