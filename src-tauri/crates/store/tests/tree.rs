@@ -65,9 +65,9 @@ fn the_active_branch_follows_regenerates_and_edits() {
     let page = msgs.thread_page(&t.conv, None, 50).unwrap();
     assert_eq!(ids(&page), [&t.u1, &t.a1, &t.u2e, &t.a2e]);
     assert!(!page.has_more);
-    assert_eq!(page.messages[0].sibling_ids, [t.u1.clone()]);
+    assert_eq!(page.messages[0].sibling_ids, [t.u1.as_str()]);
     assert_eq!(page.messages[2].sibling_ids, [t.u2.clone(), t.u2e.clone()]);
-    assert_eq!(page.messages[3].sibling_ids, [t.a2e.clone()]);
+    assert_eq!(page.messages[3].sibling_ids, [t.a2e.as_str()]);
 
     // Back to the original u2: its newest reply (the regenerate) is the leaf.
     let c = msgs.switch_branch(&t.u2).unwrap();
@@ -121,7 +121,7 @@ fn deleting_a_subtree_moves_the_leaf_to_the_remaining_branch() {
     let c = msgs.delete_subtree(&t.a2).unwrap();
     assert_eq!(c.active_leaf_id.as_deref(), Some(t.a2b.as_str()));
     let page = msgs.thread_page(&t.conv, None, 50).unwrap();
-    assert_eq!(page.messages[3].sibling_ids, [t.a2b.clone()]);
+    assert_eq!(page.messages[3].sibling_ids, [t.a2b.as_str()]);
 
     // Deleting the only child of u2: the leaf becomes u2 itself.
     let c = msgs.delete_subtree(&t.a2b).unwrap();
@@ -155,7 +155,7 @@ fn deleting_a_first_message_falls_back_to_another_root() {
     let c = store.messages().delete_subtree(&r1.id).unwrap();
     assert_eq!(c.active_leaf_id.as_deref(), Some(a2.id.as_str()));
     let page = store.messages().thread_page(&conv, None, 10).unwrap();
-    assert_eq!(page.messages[0].sibling_ids, [r2.id.clone()]);
+    assert_eq!(page.messages[0].sibling_ids, [r2.id.as_str()]);
 }
 
 #[test]
