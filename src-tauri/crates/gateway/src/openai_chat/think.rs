@@ -12,6 +12,8 @@ enum State {
     /// Nothing but whitespace or a prefix of `<think>` so far.
     #[default]
     Start,
+    /// Just after `<think>`: drop the blank lines before the reasoning.
+    ThinkStart,
     InThink,
     /// Just after `</think>`: drop the blank lines before the answer.
     AfterThink,
@@ -42,7 +44,7 @@ impl ThinkSplitter {
                 let held = std::mem::take(&mut self.held);
                 let trimmed = held.trim_start();
                 if let Some(rest) = trimmed.strip_prefix(OPEN) {
-                    self.state = State::InThink;
+                    self.state = State::ThinkStart;
                     self.push(rest, out);
                 } else if trimmed.is_empty() || OPEN.starts_with(trimmed) {
                     self.held = held;
@@ -51,20 +53,29 @@ impl ThinkSplitter {
                     out.push(StreamEvent::TextDelta(held));
                 }
             }
+            State::ThinkStart => {
+                let rest = content.trim_start();
+                if !rest.is_empty() {
+                    self.state = State::InThink;
+                    self.push(rest, out);
+                }
+            }
             State::InThink => {
                 let mut text = std::mem::take(&mut self.held);
                 text.push_str(content);
                 if let Some(i) = text.find(CLOSE) {
-                    emit_reasoning(&text[..i], out);
+                    emit_reasoning(text[..i].trim_end(), out);
                     self.state = State::AfterThink;
                     self.push(&text[i + CLOSE.len()..], out);
                 } else {
-                    // Keep a tail that could be the start of `</think>` for the next chunk.
-                    let keep = (1..CLOSE.len())
+                    // Hold back a tail that could start `</think>`, and the whitespace before
+                    // it (dropped if the block closes there).
+                    let tag = (1..CLOSE.len())
                         .rev()
                         .find(|&k| text.ends_with(&CLOSE[..k]))
                         .unwrap_or(0);
-                    self.held = text.split_off(text.len() - keep);
+                    let keep_from = text[..text.len() - tag].trim_end().len();
+                    self.held = text.split_off(keep_from);
                     emit_reasoning(&text, out);
                 }
             }
@@ -123,7 +134,7 @@ mod tests {
 
     #[test]
     fn think_block_at_start_is_reasoning() {
-        let whole = "<think>step one\nstep two</think>\n\nThe answer.";
+        let whole = "<think>\nstep one\nstep two\n</think>\n\nThe answer.";
         let expect = ("step one\nstep two".to_owned(), "The answer.".to_owned());
         assert_eq!(split(&[whole]), expect);
         // Every split point into two pieces, and one char at a time.
