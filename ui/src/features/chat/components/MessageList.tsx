@@ -1,0 +1,178 @@
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { ArrowDown } from "lucide-react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { ThreadMessage } from "@/shared/bindings/ThreadMessage";
+import { Button, Spinner } from "@/shared/ui";
+import { MessageItem } from "./MessageItem";
+import type { MessageActions } from "./messageActions";
+import { useStickToBottom } from "./useStickToBottom";
+
+export interface MessageListProps {
+  conversationId: string;
+  messages: readonly ThreadMessage[];
+  hasOlder: boolean;
+  loadingOlder: boolean;
+  loadOlder: () => void;
+  actions: MessageActions;
+  busy: boolean;
+  /** Scroll to and flash this message once it is loaded. */
+  focusMessageId: string | null;
+  onFocusHandled: () => void;
+}
+
+const LOAD_OLDER_THRESHOLD_PX = 600;
+
+/** The active branch, virtualized with measured row heights; pinned to the bottom while streaming. */
+export function MessageList({
+  conversationId,
+  messages,
+  hasOlder,
+  loadingOlder,
+  loadOlder,
+  actions,
+  busy,
+  focusMessageId,
+  onFocusHandled,
+}: MessageListProps) {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
+  const [flashId, setFlashId] = useState<string | null>(null);
+  const {
+    atBottom,
+    onScroll: trackScroll,
+    scrollToBottom,
+    keepPositionAfterPrepend,
+    unstick,
+  } = useStickToBottom(scrollRef, contentRef);
+
+  const virtualizer = useVirtualizer({
+    count: messages.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 180,
+    overscan: 6,
+    getItemKey: (index) => messages[index]?.message.id ?? index,
+  });
+
+  // Older pages are inserted above: keep the messages on screen where they were.
+  const firstId = messages[0]?.message.id;
+  const previousFirstId = useRef(firstId);
+  useLayoutEffect(() => {
+    if (previousFirstId.current && firstId !== previousFirstId.current) keepPositionAfterPrepend();
+    previousFirstId.current = firstId;
+  }, [firstId, keepPositionAfterPrepend]);
+
+  // A new conversation starts at the bottom.
+  useLayoutEffect(() => {
+    scrollToBottom();
+  }, [conversationId, scrollToBottom]);
+
+  // Load older messages when the top comes near.
+  const onScroll = () => {
+    trackScroll();
+    const element = scrollRef.current;
+    if (element && element.scrollTop < LOAD_OLDER_THRESHOLD_PX && hasOlder && !loadingOlder)
+      loadOlder();
+  };
+
+  // Jump to a message from search: load older pages until it is there, then centre and flash it.
+  useEffect(() => {
+    if (!focusMessageId) return;
+    const index = messages.findIndex((item) => item.message.id === focusMessageId);
+    if (index < 0) {
+      if (hasOlder && !loadingOlder) loadOlder();
+      else if (!hasOlder) onFocusHandled();
+      return;
+    }
+    unstick();
+    virtualizer.scrollToIndex(index, { align: "center" });
+    // Sizes settle after measuring: aim again on the next frame.
+    const frame = requestAnimationFrame(() =>
+      virtualizer.scrollToIndex(index, { align: "center" }),
+    );
+    setFlashId(focusMessageId);
+    onFocusHandled();
+    return () => cancelAnimationFrame(frame);
+  }, [
+    focusMessageId,
+    messages,
+    hasOlder,
+    loadingOlder,
+    loadOlder,
+    onFocusHandled,
+    virtualizer,
+    unstick,
+  ]);
+
+  useEffect(() => {
+    if (!flashId) return;
+    const timer = window.setTimeout(() => setFlashId(null), 2600);
+    return () => window.clearTimeout(timer);
+  }, [flashId]);
+
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div className="relative min-h-0 flex-1">
+      <div
+        ref={scrollRef}
+        onScroll={onScroll}
+        className="h-full overflow-y-auto [overflow-anchor:none]"
+        tabIndex={-1}
+        data-testid="message-scroller"
+        aria-label={t("chat.messages")}
+        role="log"
+      >
+        <div
+          ref={contentRef}
+          className="relative w-full"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {items.map((row) => {
+            const item = messages[row.index];
+            if (!item) return null;
+            return (
+              <div
+                key={row.key}
+                data-index={row.index}
+                ref={virtualizer.measureElement}
+                className="absolute top-0 left-0 w-full"
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
+                <div className="mx-auto max-w-[820px] px-4 md:px-6">
+                  <MessageItem
+                    item={item}
+                    actions={actions}
+                    busy={busy}
+                    highlighted={flashId === item.message.id}
+                  />
+                </div>
+              </div>
+            );
+          })}
+        </div>
+        <div className="h-4" />
+      </div>
+      {loadingOlder ? (
+        <div className="pointer-events-none absolute inset-x-0 top-2 flex justify-center">
+          <span className="rounded-full border border-border bg-bg p-1 shadow-pop">
+            <Spinner label={t("common.loading")} />
+          </span>
+        </div>
+      ) : null}
+      {!atBottom ? (
+        <div className="pointer-events-none absolute inset-x-0 bottom-3 flex justify-center">
+          <Button
+            size="sm"
+            variant="secondary"
+            className="pointer-events-auto rounded-full shadow-pop"
+            icon={<ArrowDown aria-hidden className="h-3.5 w-3.5" />}
+            onClick={() => scrollToBottom("smooth")}
+          >
+            {t("chat.jumpToLatest")}
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

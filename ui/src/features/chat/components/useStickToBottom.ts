@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
+
+const NEAR_BOTTOM_PX = 48;
+const INTENT_WINDOW_MS = 250;
+
+/**
+ * Keeps a scroll container pinned to the bottom while its content grows (streaming), unless
+ * the user scrolled up. Only the user's own scrolling (wheel, touch, keys, scrollbar drag)
+ * unpins it: layout changes (rows measured, code highlighted, math loaded) never do.
+ * Also remembers the distance from the bottom, so older messages inserted above keep what
+ * is on screen in place.
+ */
+export function useStickToBottom(
+  scrollRef: RefObject<HTMLElement | null>,
+  contentRef: RefObject<HTMLElement | null>,
+) {
+  const stuck = useRef(true);
+  const lastIntent = useRef(0);
+  const distanceFromBottom = useRef(0);
+  const [atBottom, setAtBottom] = useState(true);
+
+  const markIntent = useCallback(() => {
+    lastIntent.current = Date.now();
+  }, []);
+
+  const onScroll = useCallback(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const distance = element.scrollHeight - element.scrollTop - element.clientHeight;
+    distanceFromBottom.current = element.scrollHeight - element.scrollTop;
+    if (distance <= NEAR_BOTTOM_PX) {
+      stuck.current = true;
+    } else if (Date.now() - lastIntent.current < INTENT_WINDOW_MS) {
+      stuck.current = false;
+    } else if (stuck.current) {
+      // Content moved under us (a row was measured): stay pinned.
+      element.scrollTop = element.scrollHeight;
+      return;
+    }
+    setAtBottom(stuck.current);
+  }, [scrollRef]);
+
+  const scrollToBottom = useCallback(
+    (behavior: ScrollBehavior = "auto") => {
+      const element = scrollRef.current;
+      stuck.current = true;
+      setAtBottom(true);
+      if (!element) return;
+      element.scrollTo({ top: element.scrollHeight, behavior });
+    },
+    [scrollRef],
+  );
+
+  useEffect(() => {
+    const element = scrollRef.current;
+    const content = contentRef.current;
+    if (!element) return;
+    const onPointerMove = (event: PointerEvent) => {
+      if (event.buttons) markIntent();
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (["ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End", " "].includes(event.key))
+        markIntent();
+    };
+    element.addEventListener("wheel", markIntent, { passive: true });
+    element.addEventListener("touchmove", markIntent, { passive: true });
+    element.addEventListener("pointerdown", markIntent);
+    element.addEventListener("pointermove", onPointerMove);
+    element.addEventListener("keydown", onKey);
+    const observer =
+      content && typeof ResizeObserver !== "undefined"
+        ? new ResizeObserver(() => {
+            if (stuck.current) element.scrollTop = element.scrollHeight;
+          })
+        : null;
+    if (content) observer?.observe(content);
+    return () => {
+      element.removeEventListener("wheel", markIntent);
+      element.removeEventListener("touchmove", markIntent);
+      element.removeEventListener("pointerdown", markIntent);
+      element.removeEventListener("pointermove", onPointerMove);
+      element.removeEventListener("keydown", onKey);
+      observer?.disconnect();
+    };
+  }, [contentRef, scrollRef, markIntent]);
+
+  /** Call after older items were inserted above: restores the previous view. */
+  const keepPositionAfterPrepend = useCallback(() => {
+    const element = scrollRef.current;
+    if (!element || stuck.current) return;
+    element.scrollTop = element.scrollHeight - distanceFromBottom.current;
+  }, [scrollRef]);
+
+  const unstick = useCallback(() => {
+    stuck.current = false;
+    setAtBottom(false);
+  }, []);
+
+  return { atBottom, onScroll, scrollToBottom, keepPositionAfterPrepend, unstick };
+}

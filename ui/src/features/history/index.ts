@@ -1,0 +1,5 @@
+export { Sidebar } from "./components/Sidebar";
+export { HighlightedSnippet } from "./components/HighlightedSnippet";
+export { groupConversations, dateGroupOf } from "./model/groupByDate";
+export type { DateGroup, ConversationRow } from "./model/groupByDate";
+export { parseSnippet } from "./model/snippet";

@@ -1,0 +1,126 @@
+import { CheckCircle2, RefreshCw, Search, Zap } from "lucide-react";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Provider } from "@/shared/bindings/Provider";
+import { ErrorNotice } from "@/shared/errors";
+import { toIpcError } from "@/shared/ipc";
+import { Button, Input, cn } from "@/shared/ui";
+import { useFetchModels, useTestProvider } from "../hooks/useProviders";
+
+export interface ConnectionSectionProps {
+  provider: Provider;
+  onPickDefault: (model: string) => void;
+}
+
+/** Test connection, fetch models and pick the default model. */
+export function ConnectionSection({ provider, onPickDefault }: ConnectionSectionProps) {
+  const { t } = useTranslation();
+  const test = useTestProvider();
+  const fetchModels = useFetchModels();
+  const [filter, setFilter] = useState("");
+  const models = useMemo(() => {
+    const all = fetchModels.data?.map((model) => model.id) ?? provider.models;
+    const needle = filter.trim().toLowerCase();
+    return needle ? all.filter((id) => id.toLowerCase().includes(needle)) : all;
+  }, [fetchModels.data, provider.models, filter]);
+  const result = test.data;
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <Button
+          icon={<Zap aria-hidden className="h-3.5 w-3.5" />}
+          disabled={test.isPending}
+          onClick={() => test.mutate(provider.id)}
+        >
+          {test.isPending ? t("providers.connection.testing") : t("providers.connection.test")}
+        </Button>
+        <Button
+          icon={
+            <RefreshCw
+              aria-hidden
+              className={cn("h-3.5 w-3.5", fetchModels.isPending && "animate-spin")}
+            />
+          }
+          disabled={fetchModels.isPending}
+          onClick={() => fetchModels.mutate(provider.id)}
+        >
+          {t("providers.connection.fetchModels")}
+        </Button>
+        {result?.ok ? (
+          <span
+            className="inline-flex items-center gap-1.5 text-[13px] text-success"
+            role="status"
+            data-testid="connection-ok"
+          >
+            <CheckCircle2 aria-hidden className="h-4 w-4" />
+            {t("providers.connection.connected", {
+              latency: result.latencyMs,
+              count: result.modelCount,
+            })}
+          </span>
+        ) : null}
+      </div>
+      {result && !result.ok && result.error ? (
+        <ErrorNotice error={result.error} providerId={provider.id} compact />
+      ) : null}
+      {test.error ? <ErrorNotice error={toIpcError(test.error)} compact /> : null}
+      {fetchModels.error ? <ErrorNotice error={toIpcError(fetchModels.error)} compact /> : null}
+
+      {provider.models.length > 0 || fetchModels.data ? (
+        <div className="rounded-md border border-border">
+          <div className="relative border-b border-border">
+            <Search
+              aria-hidden
+              className="pointer-events-none absolute top-1/2 left-2.5 h-3.5 w-3.5 -translate-y-1/2 text-fg-subtle"
+            />
+            <Input
+              aria-label={t("providers.connection.filterModels")}
+              placeholder={t("providers.connection.filterModels")}
+              value={filter}
+              onChange={(event) => setFilter(event.target.value)}
+              className="rounded-none border-0 pl-8 focus:ring-0"
+            />
+          </div>
+          <ul
+            className="max-h-[220px] overflow-y-auto p-1"
+            role="radiogroup"
+            aria-label={t("providers.connection.defaultModel")}
+          >
+            {models.map((id) => {
+              const selected = provider.defaultModel === id;
+              return (
+                <li key={id}>
+                  <button
+                    type="button"
+                    role="radio"
+                    aria-checked={selected}
+                    onClick={() => onPickDefault(id)}
+                    className={cn(
+                      "flex h-7 w-full items-center gap-2 rounded px-2 text-left font-mono text-[12.5px] hover:bg-surface-2",
+                      selected && "bg-accent-soft text-accent-text",
+                    )}
+                  >
+                    <span className="flex-1 truncate">{id}</span>
+                    {selected ? (
+                      <span className="font-sans text-[11px]">
+                        {t("providers.connection.default")}
+                      </span>
+                    ) : null}
+                  </button>
+                </li>
+              );
+            })}
+            {models.length === 0 ? (
+              <li className="px-2 py-3 text-center text-[12px] text-fg-muted">
+                {t("chat.model.empty")}
+              </li>
+            ) : null}
+          </ul>
+        </div>
+      ) : (
+        <p className="text-[12.5px] text-fg-muted">{t("providers.connection.noModels")}</p>
+      )}
+    </div>
+  );
+}

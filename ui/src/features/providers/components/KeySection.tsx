@@ -1,0 +1,119 @@
+import { KeyRound, ShieldAlert } from "lucide-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Provider } from "@/shared/bindings/Provider";
+import { ErrorNotice } from "@/shared/errors";
+import { toIpcError } from "@/shared/ipc";
+import { Badge, Button, Input } from "@/shared/ui";
+import { useClearProviderKey, useKeychainStatus, useSetProviderKey } from "../hooks/useProviders";
+import { maskedKey } from "../model/providerForm";
+
+/** The API key: whether one is stored (last four only), replace or remove it. Never shown back. */
+export function KeySection({ provider, keyUrl }: { provider: Provider; keyUrl?: string }) {
+  const { t } = useTranslation();
+  const keychain = useKeychainStatus();
+  const setKey = useSetProviderKey();
+  const clearKey = useClearProviderKey();
+  const [editing, setEditing] = useState(!provider.key.isSet);
+  const [value, setValue] = useState("");
+  const noKeychain = keychain.data?.available === false;
+  const error = setKey.error ?? clearKey.error;
+
+  const save = () => {
+    if (!value.trim()) return;
+    setKey.mutate(
+      { providerId: provider.id, key: value.trim(), sessionOnly: noKeychain },
+      {
+        onSuccess: () => {
+          setValue("");
+          setEditing(false);
+        },
+      },
+    );
+  };
+
+  if (provider.auth === "none") {
+    return <p className="text-[12.5px] text-fg-muted">{t("providers.key.notNeeded")}</p>;
+  }
+
+  return (
+    <div className="flex flex-col gap-2">
+      {provider.key.isSet && !editing ? (
+        <div className="flex flex-wrap items-center gap-2">
+          <KeyRound aria-hidden className="h-4 w-4 text-fg-muted" />
+          <span className="font-mono text-[13px]" data-testid="masked-key">
+            {maskedKey(provider.key.lastFour)}
+          </span>
+          {provider.key.sessionOnly ? (
+            <Badge tone="warning">{t("providers.key.sessionOnly")}</Badge>
+          ) : null}
+          <div className="ml-auto flex gap-2">
+            <Button size="sm" onClick={() => setEditing(true)}>
+              {t("providers.key.replace")}
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              className="text-danger hover:text-danger"
+              disabled={clearKey.isPending}
+              onClick={() => clearKey.mutate(provider.id)}
+            >
+              {t("providers.key.remove")}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <form
+          className="flex items-center gap-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            save();
+          }}
+        >
+          <Input
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            aria-label={t("providers.key.label")}
+            placeholder={t("providers.key.placeholder")}
+            value={value}
+            onChange={(event) => setValue(event.target.value)}
+            className="flex-1 font-mono"
+          />
+          <Button
+            type="submit"
+            size="md"
+            variant="primary"
+            disabled={!value.trim() || setKey.isPending}
+          >
+            {t("providers.key.save")}
+          </Button>
+          {provider.key.isSet ? (
+            <Button size="md" variant="ghost" onClick={() => setEditing(false)}>
+              {t("common.cancel")}
+            </Button>
+          ) : null}
+        </form>
+      )}
+      {noKeychain ? (
+        <p className="flex items-start gap-1.5 text-[12px] text-warning">
+          <ShieldAlert aria-hidden className="mt-0.5 h-3.5 w-3.5 shrink-0" />
+          {t("providers.key.noKeychain")}
+        </p>
+      ) : (
+        <p className="text-[12px] text-fg-subtle">
+          {t("providers.key.storedIn", {
+            backend: keychain.data?.backend ?? t("providers.key.keychain"),
+          })}
+          {keyUrl ? (
+            <>
+              {" · "}
+              <span className="text-fg-muted">{t("providers.key.getKey", { url: keyUrl })}</span>
+            </>
+          ) : null}
+        </p>
+      )}
+      {error ? <ErrorNotice error={toIpcError(error)} compact /> : null}
+    </div>
+  );
+}

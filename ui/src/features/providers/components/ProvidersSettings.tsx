@@ -1,0 +1,108 @@
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { ProviderPreset } from "@/shared/bindings/ProviderPreset";
+import { toIpcError } from "@/shared/ipc";
+import { useNavigation } from "@/shared/navigation";
+import { Spinner } from "@/shared/ui";
+import {
+  useCreateProvider,
+  useKeychainStatus,
+  usePresets,
+  useProviders,
+  useSetProviderKey,
+} from "../hooks/useProviders";
+import { formFromPreset, inputFromForm } from "../model/providerForm";
+import { ProviderDetail } from "./ProviderDetail";
+import { ProviderForm } from "./ProviderForm";
+import { ProviderList } from "./ProviderList";
+
+/** Settings → Providers: the list, a saved provider's details, or the form for a new one. */
+export function ProvidersSettings() {
+  const { t } = useTranslation();
+  const providers = useProviders();
+  const presets = usePresets();
+  const create = useCreateProvider();
+  const setKey = useSetProviderKey();
+  const keychain = useKeychainStatus();
+  const sessionOnly = keychain.data?.available === false;
+  const requestedId = useNavigation((state) =>
+    state.view.name === "settings" ? state.view.providerId : undefined,
+  );
+  const openSettings = useNavigation((state) => state.openSettings);
+  const [adding, setAdding] = useState<ProviderPreset | null>(null);
+  const list = useMemo(() => providers.data ?? [], [providers.data]);
+  const selected = list.find((p) => p.id === requestedId) ?? list[0];
+  const newForm = useMemo(() => (adding ? formFromPreset(adding) : null), [adding]);
+
+  if (providers.isLoading || presets.isLoading) {
+    return (
+      <div className="flex flex-1 items-center justify-center">
+        <Spinner label={t("common.loading")} />
+      </div>
+    );
+  }
+
+  return (
+    <div className="flex min-h-0 flex-1">
+      <ProviderList
+        providers={list}
+        presets={presets.data ?? []}
+        selectedId={adding ? null : (selected?.id ?? null)}
+        onSelect={(id) => {
+          setAdding(null);
+          openSettings("providers", id);
+        }}
+        onAdd={setAdding}
+      />
+      <div className="min-w-0 flex-1 overflow-y-auto">
+        <div className="mx-auto max-w-[640px] px-6 py-5">
+          {adding && newForm ? (
+            <div className="flex flex-col gap-4">
+              <h2 className="text-[16px] font-semibold">
+                {t("providers.newTitle", {
+                  preset: adding.offlineDemo ? t("providers.presets.offlineDemo") : adding.name,
+                })}
+              </h2>
+              <ProviderForm
+                initial={newForm}
+                offlineDemo={adding.offlineDemo}
+                isNew
+                saving={create.isPending || setKey.isPending}
+                error={
+                  create.error
+                    ? toIpcError(create.error)
+                    : setKey.error
+                      ? toIpcError(setKey.error)
+                      : null
+                }
+                onCancel={() => setAdding(null)}
+                onSubmit={async (values, key) => {
+                  const provider = await create
+                    .mutateAsync(inputFromForm(values))
+                    .catch(() => null);
+                  if (!provider) return;
+                  if (key.trim()) {
+                    await setKey
+                      .mutateAsync({ providerId: provider.id, key: key.trim(), sessionOnly })
+                      .catch(() => null);
+                  }
+                  setAdding(null);
+                  openSettings("providers", provider.id);
+                }}
+              />
+            </div>
+          ) : selected ? (
+            <ProviderDetail
+              key={selected.id}
+              provider={selected}
+              preset={presets.data?.find((p) => p.id === selected.presetId)}
+              onDeleted={() => openSettings("providers")}
+            />
+          ) : (
+            <p className="py-10 text-center text-[13px] text-fg-muted">{t("providers.none")}</p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./app/App";
+import { AppProviders } from "./app/AppProviders";
+import { createQueryClient } from "./app/queryClient";
+import { initI18n } from "./shared/i18n";
+import { preloadMarkdown } from "./shared/markdown";
+import { startThemeSync, useThemeStore } from "./shared/theme";
+import "./index.css";
+
+async function installMockBackendIfAsked(): Promise<void> {
+  const asked =
+    new URLSearchParams(window.location.search).has("mock") || import.meta.env.VITE_MOCK;
+  if (!asked) return;
+  // A separate chunk, loaded only in mock mode: never on the production path.
+  const { installMockBackend, mockOptionsFromUrl } = await import("./shared/ipc/mock");
+  installMockBackend(mockOptionsFromUrl(window.location.search));
+}
+
+async function start(): Promise<void> {
+  await installMockBackendIfAsked();
+  const params = new URLSearchParams(window.location.search);
+  const lang = params.get("lang");
+  initI18n(lang === "en" || lang === "zh-CN" ? lang : undefined);
+  const theme = params.get("theme");
+  if (theme === "light" || theme === "dark") useThemeStore.setState({ preference: theme });
+  startThemeSync();
+  const root = document.getElementById("root");
+  if (!root) throw new Error("#root is missing from index.html");
+  createRoot(root).render(
+    <StrictMode>
+      <AppProviders queryClient={createQueryClient()}>
+        <App />
+      </AppProviders>
+    </StrictMode>,
+  );
+}
+
+void start().then(preloadMarkdown);

@@ -1,0 +1,4 @@
+export { describeError } from "./describeError";
+export type { ErrorPresentation, ErrorAction } from "./describeError";
+export { ErrorNotice } from "./ErrorNotice";
+export type { ErrorNoticeProps } from "./ErrorNotice";

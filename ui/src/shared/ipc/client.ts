@@ -1,0 +1,61 @@
+import { Channel, invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { AppEvent } from "../bindings/AppEvent";
+import type { Commands } from "../bindings/commands";
+import { IpcFailure, normalizeIpcError } from "./errors";
+
+/** The Tauri event that carries AppEvent (portico-types `APP_EVENT`). */
+export const APP_EVENT_NAME = "portico://app-event";
+
+export type CommandName = keyof Commands;
+export type RequestOf<K extends CommandName> = Commands[K]["req"];
+export type ResponseOf<K extends CommandName> = Commands[K]["res"];
+export type StreamingCommandName = {
+  [K in CommandName]: Commands[K] extends { event: unknown } ? K : never;
+}[CommandName];
+export type EventOf<K extends StreamingCommandName> = Commands[K] extends { event: infer E }
+  ? E
+  : never;
+
+/** Calls a backend command. Every command takes its request as one parameter named `req`. */
+export async function call<K extends CommandName>(
+  cmd: K,
+  req: RequestOf<K>,
+): Promise<ResponseOf<K>> {
+  try {
+    return await invoke<ResponseOf<K>>(cmd, req === null ? {} : { req });
+  } catch (raw) {
+    throw new IpcFailure(normalizeIpcError(raw));
+  }
+}
+
+/** Calls a streaming command; its events arrive in order through a fresh Channel. */
+export async function stream<K extends StreamingCommandName>(
+  cmd: K,
+  req: RequestOf<K>,
+  onEvent: (event: EventOf<K>) => void,
+): Promise<ResponseOf<K>> {
+  const channel = new Channel<EventOf<K>>();
+  channel.onmessage = onEvent;
+  try {
+    return await invoke<ResponseOf<K>>(cmd, { req, onEvent: channel });
+  } catch (raw) {
+    throw new IpcFailure(normalizeIpcError(raw));
+  }
+}
+
+/** Listens to app-wide notifications. Returns a function that stops listening. */
+export async function onAppEvent(handler: (event: AppEvent) => void): Promise<UnlistenFn> {
+  return listen<AppEvent>(APP_EVENT_NAME, (event) => handler(event.payload));
+}
+
+/** Opens a link in the system browser, never inside the app window. */
+export async function openExternal(url: string): Promise<void> {
+  if (!/^https?:\/\//i.test(url) && !/^mailto:/i.test(url)) return;
+  try {
+    const { openUrl } = await import("@tauri-apps/plugin-opener");
+    await openUrl(url);
+  } catch {
+    window.open(url, "_blank", "noopener,noreferrer");
+  }
+}

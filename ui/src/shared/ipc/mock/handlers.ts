@@ -1,0 +1,423 @@
+import type { AppEvent } from "../../bindings/AppEvent";
+import type { COMMAND_NAMES, Commands } from "../../bindings/commands";
+import type { ChatRunStarted } from "../../bindings/ChatRunStarted";
+import type { Conversation } from "../../bindings/Conversation";
+import type { IpcError } from "../../bindings/IpcError";
+import type { Message } from "../../bindings/Message";
+import type { Provider } from "../../bindings/Provider";
+import type { SearchHit } from "../../bindings/SearchHit";
+import { replyFor } from "./content";
+import type { MockDb } from "./db";
+import { MockRuns, type RunScript, type StreamSink } from "./runs";
+import { DEMO_MODELS, GATEWAY_MODELS } from "./seed";
+
+type CommandName = (typeof COMMAND_NAMES)[number];
+type Req<K extends CommandName> = Commands[K]["req"];
+type Res<K extends CommandName> = Commands[K]["res"];
+type HandlerTable = {
+  [K in CommandName]: (req: Req<K>, sink: StreamSink | null) => Res<K> | Promise<Res<K>>;
+};
+
+function fail(kind: IpcError["kind"], message: string, extra: Partial<IpcError> = {}): never {
+  const error: IpcError = { kind, message, retryable: false, ...extra };
+  throw error;
+}
+
+function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined) fail("notFound", `${what} was not found.`);
+  return value;
+}
+
+const HIGHLIGHT_START = "\uE000";
+const HIGHLIGHT_END = "\uE001";
+
+/** Text around the first match, every match wrapped in U+E000 … U+E001. */
+export function makeSnippet(text: string, query: string, radius = 60): string | null {
+  const lower = text.toLowerCase();
+  const needle = query.toLowerCase();
+  const first = lower.indexOf(needle);
+  if (first < 0) return null;
+  const start = Math.max(0, first - radius);
+  const end = Math.min(text.length, first + needle.length + radius * 2);
+  const window = text.slice(start, end).replace(/\s+/g, " ");
+  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+  const marked = window.replace(
+    new RegExp(escaped, "gi"),
+    (hit) => `${HIGHLIGHT_START}${hit}${HIGHLIGHT_END}`,
+  );
+  return `${start > 0 ? "…" : ""}${marked}${end < text.length ? "…" : ""}`;
+}
+
+export function createHandlers(db: MockDb, emit: (event: AppEvent) => void): HandlerTable {
+  const conversationsChanged = (...ids: string[]) => emit({ type: "conversationsChanged", ids });
+  const runs = new MockRuns(db, (id) => conversationsChanged(id));
+
+  const touch = (conversation: Conversation) => {
+    conversation.updatedAt = Date.now();
+    conversation.messageCount = db.countBranch(conversation);
+  };
+
+  const providerFor = (providerId: string | undefined): Provider | undefined =>
+    providerId ? db.providers.get(providerId) : undefined;
+
+  const scriptFor = (provider: Provider | undefined, model: string, prompt: string): RunScript => {
+    const reply = replyFor(prompt);
+    const reasoning = /reason|r1|think|o3/.test(model) ? reply.reasoning : "";
+    const base = { reasoning, text: reply.text, chunk: 14, intervalMs: 40 };
+    const preset = db.presets.find((p) => p.id === provider?.presetId);
+    if (!provider) {
+      return {
+        ...base,
+        text: "",
+        failWith: { kind: "invalid", message: "Choose a provider first.", retryable: false },
+      };
+    }
+    if (preset?.needsKey && !provider.key.isSet) {
+      return {
+        ...base,
+        reasoning: "",
+        text: "",
+        failWith: {
+          kind: "auth",
+          message: "No API key is set for this provider.",
+          retryable: false,
+          detail:
+            'HTTP 401 Unauthorized\n{"error":{"message":"Incorrect API key provided","type":"invalid_request_error","code":"invalid_api_key"}}',
+        },
+      };
+    }
+    if (/\bfail\b|\berror\b/i.test(prompt)) {
+      return {
+        ...base,
+        reasoning: "",
+        failWith: {
+          kind: "network",
+          message: "The connection dropped in the middle of the reply.",
+          retryable: true,
+          detail: "error decoding response body: connection reset by peer (os error 104)",
+        },
+      };
+    }
+    return base;
+  };
+
+  const startReply = (assistant: Message, prompt: string, sink: StreamSink | null): string => {
+    const provider = providerFor(assistant.providerId);
+    return runs.start(
+      assistant,
+      sink ?? (() => undefined),
+      scriptFor(provider, assistant.model ?? "", prompt),
+    );
+  };
+
+  const conversationOf = (id: string) => need(db.conversations.get(id), "The conversation");
+
+  return {
+    app_info: () => ({
+      version: "0.1.0-mock",
+      dataDir: "/home/you/.local/share/dev.portico.app",
+      keychain: db.keychainAvailable
+        ? { available: true, backend: "Secret Service" }
+        : { available: false, backend: "none", error: "No Secret Service answered on D-Bus." },
+      firstRun: db.providers.size === 0,
+    }),
+    keychain_status: () =>
+      db.keychainAvailable
+        ? { available: true, backend: "Secret Service" }
+        : { available: false, backend: "none", error: "No Secret Service answered on D-Bus." },
+
+    provider_presets: () => db.presets,
+    provider_list: () => [...db.providers.values()].sort((a, b) => a.createdAt - b.createdAt),
+    provider_create: (input) => {
+      if (!input.name.trim()) fail("invalid", "Give the provider a name.");
+      const preset = db.presets.find((p) => p.id === input.presetId);
+      const now = Date.now();
+      const offline = preset?.offlineDemo ?? false;
+      const created: Provider = {
+        id: db.nextId("p"),
+        ...input,
+        baseUrl: offline ? "http://127.0.0.1:8787" : input.baseUrl,
+        defaultModel: input.defaultModel ?? (offline ? "demo-chat" : undefined),
+        models: offline ? DEMO_MODELS : [],
+        key: { isSet: false, sessionOnly: false },
+        createdAt: now,
+        updatedAt: now,
+      };
+      db.providers.set(created.id, created);
+      emit({ type: "providersChanged" });
+      return created;
+    },
+    provider_update: ({ id, input }) => {
+      const existing = need(db.providers.get(id), "The provider");
+      const updated: Provider = { ...existing, ...input, updatedAt: Date.now() };
+      db.providers.set(id, updated);
+      emit({ type: "providersChanged" });
+      return updated;
+    },
+    provider_delete: ({ id }) => {
+      need(db.providers.get(id), "The provider");
+      db.providers.delete(id);
+      emit({ type: "providersChanged" });
+      return null;
+    },
+    provider_set_key: ({ providerId, key, sessionOnly }) => {
+      const existing = need(db.providers.get(providerId), "The provider");
+      if (key.trim().length < 8) fail("invalid", "That key looks too short.");
+      if (!db.keychainAvailable && !sessionOnly) {
+        fail("keychain", "No keychain is available, so the key can only be kept for this session.");
+      }
+      existing.key = {
+        isSet: true,
+        lastFour: key.trim().slice(-4),
+        sessionOnly: sessionOnly || !db.keychainAvailable,
+      };
+      existing.updatedAt = Date.now();
+      emit({ type: "providersChanged" });
+      return { ...existing };
+    },
+    provider_clear_key: ({ id }) => {
+      const existing = need(db.providers.get(id), "The provider");
+      existing.key = { isSet: false, sessionOnly: false };
+      emit({ type: "providersChanged" });
+      return { ...existing };
+    },
+    provider_test: async ({ id }) => {
+      const existing = need(db.providers.get(id), "The provider");
+      await delay(350);
+      const preset = db.presets.find((p) => p.id === existing.presetId);
+      if (preset?.needsKey && !existing.key.isSet) {
+        return {
+          ok: false,
+          latencyMs: 212,
+          modelCount: 0,
+          error: {
+            kind: "auth",
+            message: "The gateway rejected the request: no API key was sent.",
+            retryable: false,
+            detail:
+              'HTTP 401 Unauthorized\n{"error":{"message":"You didn\'t provide an API key."}}',
+          },
+        };
+      }
+      const models = preset?.offlineDemo ? DEMO_MODELS : GATEWAY_MODELS;
+      return { ok: true, latencyMs: preset?.offlineDemo ? 4 : 123, modelCount: models.length };
+    },
+    provider_fetch_models: async ({ id }) => {
+      const existing = need(db.providers.get(id), "The provider");
+      await delay(300);
+      const preset = db.presets.find((p) => p.id === existing.presetId);
+      if (preset?.needsKey && !existing.key.isSet) {
+        fail("auth", "The gateway rejected the request: no API key was sent.", {
+          detail: "HTTP 401 Unauthorized",
+        });
+      }
+      const models = preset?.offlineDemo ? DEMO_MODELS : GATEWAY_MODELS;
+      existing.models = models;
+      emit({ type: "providersChanged" });
+      return models.map((model) => ({ id: model, ownedBy: model.split("-")[0] }));
+    },
+
+    conversation_list: ({ cursor, limit }) => {
+      const sorted = [...db.conversations.values()].sort(
+        (a, b) => Number(b.pinned) - Number(a.pinned) || b.updatedAt - a.updatedAt,
+      );
+      const offset = cursor ? Number(cursor) : 0;
+      const items = sorted.slice(offset, offset + limit);
+      const next = offset + limit < sorted.length ? String(offset + limit) : undefined;
+      return { items, nextCursor: next };
+    },
+    conversation_get: ({ id }) => conversationOf(id),
+    conversation_create: (input) => {
+      const conversation = db.addConversation({ title: "New chat", ...input, at: Date.now() });
+      conversationsChanged(conversation.id);
+      return conversation;
+    },
+    conversation_rename: ({ id, title }) => {
+      const conversation = conversationOf(id);
+      if (!title.trim()) fail("invalid", "A title cannot be empty.");
+      conversation.title = title.trim();
+      conversationsChanged(id);
+      return { ...conversation };
+    },
+    conversation_pin: ({ id, pinned }) => {
+      const conversation = conversationOf(id);
+      conversation.pinned = pinned;
+      conversationsChanged(id);
+      return { ...conversation };
+    },
+    conversation_update_settings: ({ id, providerId, model, params }) => {
+      const conversation = conversationOf(id);
+      Object.assign(conversation, { providerId, model, params });
+      conversationsChanged(id);
+      return { ...conversation };
+    },
+    conversation_delete: ({ id }) => {
+      conversationOf(id);
+      db.conversations.delete(id);
+      for (const message of [...db.messages.values()]) {
+        if (message.conversationId === id) db.messages.delete(message.id);
+      }
+      conversationsChanged(id);
+      return null;
+    },
+    search: async ({ query, limit }) => {
+      await delay(60);
+      const q = query.trim();
+      if (!q) return [];
+      for (const id of [...db.lazyThreads.keys()]) {
+        if ((db.conversations.get(id)?.messageCount ?? 0) < 100) db.ensureThread(id);
+      }
+      const hits: SearchHit[] = [];
+      for (const conversation of db.conversations.values()) {
+        const snippet = makeSnippet(conversation.title, q);
+        if (snippet) {
+          hits.push({
+            conversationId: conversation.id,
+            conversationTitle: conversation.title,
+            snippet,
+            createdAt: conversation.updatedAt,
+          });
+        }
+      }
+      for (const message of db.messages.values()) {
+        if (hits.length >= limit) break;
+        const snippet = makeSnippet(message.text, q);
+        const conversation = db.conversations.get(message.conversationId);
+        if (snippet && conversation) {
+          hits.push({
+            conversationId: conversation.id,
+            conversationTitle: conversation.title,
+            messageId: message.id,
+            snippet,
+            createdAt: message.createdAt,
+          });
+        }
+      }
+      return hits.sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);
+    },
+
+    thread_page: async ({ conversationId, beforeId, limit }) => {
+      const conversation = conversationOf(conversationId);
+      db.ensureThread(conversationId);
+      await delay(30);
+      const branch = db.activeBranch(conversation);
+      const end = beforeId ? branch.findIndex((m) => m.id === beforeId) : branch.length;
+      const stop = end < 0 ? branch.length : end;
+      const start = Math.max(0, stop - limit);
+      return {
+        messages: branch
+          .slice(start, stop)
+          .map((message) => ({ message: { ...message }, siblingIds: db.siblingIds(message) })),
+        hasMore: start > 0,
+      };
+    },
+    message_switch_branch: ({ messageId }) => {
+      const message = need(db.messages.get(messageId), "The message");
+      db.ensureThread(message.conversationId);
+      const conversation = conversationOf(message.conversationId);
+      conversation.activeLeafId = db.leafBelow(messageId);
+      conversation.messageCount = db.countBranch(conversation);
+      conversationsChanged(conversation.id);
+      return { ...conversation };
+    },
+    message_delete: ({ id }) => {
+      const message = need(db.messages.get(id), "The message");
+      const conversation = conversationOf(message.conversationId);
+      const branch = db.activeBranch(conversation);
+      const onBranch = branch.some((m) => m.id === id);
+      db.deleteSubtree(id);
+      if (onBranch) {
+        const siblings = db.children.get(message.parentId ?? "") ?? [];
+        const fallback = siblings[siblings.length - 1];
+        conversation.activeLeafId = fallback ? db.leafBelow(fallback) : message.parentId;
+      }
+      touch(conversation);
+      conversationsChanged(conversation.id);
+      return { ...conversation };
+    },
+
+    chat_send: (req, sink) => {
+      const now = Date.now();
+      const conversation = req.conversationId
+        ? conversationOf(req.conversationId)
+        : db.addConversation({
+            title: req.text.trim().slice(0, 48) || "New chat",
+            providerId: req.providerId,
+            model: req.model,
+            params: req.params,
+            at: now,
+          });
+      db.ensureThread(conversation.id);
+      const parentId = req.parentId ?? conversation.activeLeafId;
+      const user = db.addMessage({
+        conversationId: conversation.id,
+        parentId,
+        role: "user",
+        text: req.text,
+        at: now,
+      });
+      const assistant = db.addMessage({
+        conversationId: conversation.id,
+        parentId: user.id,
+        role: "assistant",
+        text: "",
+        status: "streaming",
+        model: req.model,
+        providerId: req.providerId,
+        at: now + 1,
+      });
+      if (conversation.title === "New chat") conversation.title = req.text.trim().slice(0, 48);
+      touch(conversation);
+      const runId = startReply(assistant, req.text, sink);
+      conversationsChanged(conversation.id);
+      const started: ChatRunStarted = {
+        runId,
+        conversationId: conversation.id,
+        userMessageId: user.id,
+        assistantMessageId: assistant.id,
+      };
+      return started;
+    },
+    chat_regenerate: ({ messageId, providerId, model }, sink) => {
+      const original = need(db.messages.get(messageId), "The message");
+      const conversation = conversationOf(original.conversationId);
+      const parent = original.parentId ? db.messages.get(original.parentId) : undefined;
+      const assistant = db.addMessage({
+        conversationId: conversation.id,
+        parentId: original.parentId,
+        role: "assistant",
+        text: "",
+        status: "streaming",
+        model: model ?? conversation.model,
+        providerId: providerId ?? conversation.providerId,
+        at: Date.now(),
+      });
+      touch(conversation);
+      const runId = startReply(assistant, parent?.text ?? "", sink);
+      conversationsChanged(conversation.id);
+      return { runId, conversationId: conversation.id, assistantMessageId: assistant.id };
+    },
+    chat_continue: ({ messageId }, sink) => {
+      const message = need(db.messages.get(messageId), "The message");
+      message.status = "streaming";
+      message.error = undefined;
+      const runId = runs.start(message, sink ?? (() => undefined), {
+        reasoning: "",
+        text: "\n| Branches | regenerate makes a sibling, edit makes a branch |\n| Errors | typed, in words, with details |",
+        chunk: 12,
+        intervalMs: 40,
+      });
+      return { runId, conversationId: message.conversationId, assistantMessageId: message.id };
+    },
+    chat_attach: ({ runId }, sink) => runs.attach(runId, sink ?? (() => undefined)),
+    chat_cancel: ({ runId }) => {
+      runs.cancel(runId);
+      return null;
+    },
+    chat_active_runs: () => runs.active(),
+  };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => window.setTimeout(resolve, ms));
+}

@@ -1,0 +1,432 @@
+import type { Provider } from "../../bindings/Provider";
+import type { ProviderPreset } from "../../bindings/ProviderPreset";
+import {
+  ALTERNATIVE_ANSWERS,
+  bigMessage,
+  CHINESE_CONVERSATION,
+  LONG_CONVERSATION,
+  smallTalk,
+  topicTitle,
+} from "./content";
+import { MockDb } from "./db";
+
+export interface SeedOptions {
+  /** No providers and no conversations: the first-run screen. */
+  firstRun: boolean;
+  /** No OS keychain answers. */
+  noKeychain: boolean;
+  /** How many ordinary conversations to create. */
+  conversationCount: number;
+  now: number;
+}
+
+const DAY = 86_400_000;
+export const BIG_CONVERSATION_TITLE = "Big conversation";
+export const LONG_CONVERSATION_TITLE = "Streaming SSE parser in Rust";
+
+export const PRESETS: ProviderPreset[] = [
+  {
+    id: "offline-demo",
+    name: "Offline demo",
+    baseUrl: "",
+    auth: "none",
+    exactBaseUrl: false,
+    needsKey: false,
+    offlineDemo: true,
+  },
+  {
+    id: "openai",
+    name: "OpenAI",
+    baseUrl: "https://api.openai.com",
+    auth: "bearer",
+    exactBaseUrl: false,
+    needsKey: true,
+    keyUrl: "https://platform.openai.com/api-keys",
+    offlineDemo: false,
+  },
+  {
+    id: "n1n",
+    name: "n1n",
+    baseUrl: "https://api.n1n.ai",
+    auth: "bearer",
+    exactBaseUrl: false,
+    needsKey: true,
+    keyUrl: "https://n1n.ai",
+    offlineDemo: false,
+  },
+  {
+    id: "nexconn",
+    name: "Nexconn",
+    baseUrl: "https://api.nexconn.ai",
+    auth: "bearer",
+    exactBaseUrl: false,
+    needsKey: true,
+    keyUrl: "https://nexconn.ai",
+    offlineDemo: false,
+  },
+  {
+    id: "jiekou",
+    name: "jiekou",
+    baseUrl: "https://api.jiekou.ai",
+    auth: "bearer",
+    exactBaseUrl: false,
+    needsKey: true,
+    keyUrl: "https://jiekou.ai",
+    offlineDemo: false,
+  },
+  {
+    id: "custom",
+    name: "Custom",
+    baseUrl: "",
+    auth: "bearer",
+    exactBaseUrl: false,
+    needsKey: true,
+    offlineDemo: false,
+  },
+];
+
+export const DEMO_MODELS = ["demo-chat", "demo-reasoner", "demo-fast"];
+export const GATEWAY_MODELS = [
+  "gpt-4o",
+  "gpt-4o-mini",
+  "gpt-4.1",
+  "o3-mini",
+  "claude-3-5-sonnet-20241022",
+  "claude-3-7-sonnet-20250219",
+  "gemini-1.5-pro",
+  "gemini-2.0-flash",
+  "deepseek-chat",
+  "deepseek-r1",
+  "qwen-max",
+  "qwen2.5-72b-instruct",
+  "glm-4-plus",
+  "moonshot-v1-32k",
+  "doubao-pro-32k",
+  "llama-3.1-405b-instruct",
+];
+
+function provider(
+  db: MockDb,
+  input: Omit<Provider, "id" | "createdAt" | "updatedAt">,
+  at: number,
+): Provider {
+  const value: Provider = { ...input, id: db.nextId("p"), createdAt: at, updatedAt: at };
+  db.providers.set(value.id, value);
+  return value;
+}
+
+export function seedMockDb(options: SeedOptions): MockDb {
+  const db = new MockDb();
+  db.presets = PRESETS;
+  db.keychainAvailable = !options.noKeychain;
+  if (options.firstRun) return db;
+  const { now } = options;
+
+  const demo = provider(
+    db,
+    {
+      name: "Offline demo",
+      presetId: "offline-demo",
+      baseUrl: "http://127.0.0.1:8787",
+      exactBaseUrl: false,
+      auth: "none",
+      extraHeaders: [],
+      defaultModel: "demo-chat",
+      models: DEMO_MODELS,
+      key: { isSet: false, sessionOnly: false },
+    },
+    now - 40 * DAY,
+  );
+  const n1n = provider(
+    db,
+    {
+      name: "n1n",
+      presetId: "n1n",
+      baseUrl: "https://api.n1n.ai",
+      exactBaseUrl: false,
+      auth: "bearer",
+      extraHeaders: [],
+      defaultModel: "gpt-4o-mini",
+      models: GATEWAY_MODELS,
+      key: { isSet: true, lastFour: "a1b2", sessionOnly: false },
+    },
+    now - 30 * DAY,
+  );
+  provider(
+    db,
+    {
+      name: "Nexconn",
+      presetId: "nexconn",
+      baseUrl: "https://api.nexconn.ai",
+      exactBaseUrl: false,
+      auth: "bearer",
+      extraHeaders: [{ name: "X-Team", value: "research" }],
+      defaultModel: "claude-3-5-sonnet-20241022",
+      models: GATEWAY_MODELS.slice(4, 12),
+      key: { isSet: true, lastFour: "9f3c", sessionOnly: true },
+    },
+    now - 20 * DAY,
+  );
+  provider(
+    db,
+    {
+      name: "jiekou",
+      presetId: "jiekou",
+      baseUrl: "https://api.jiekou.ai",
+      exactBaseUrl: false,
+      auth: "bearer",
+      extraHeaders: [],
+      models: [],
+      key: { isSet: false, sessionOnly: false },
+    },
+    now - 10 * DAY,
+  );
+
+  seedLongConversation(db, demo.id, n1n.id, now - 20 * 60_000);
+  seedChinese(db, n1n.id, now - 3 * 3600_000);
+  seedErrors(db, n1n.id, now - DAY - 3600_000);
+  seedBig(db, demo.id, now - 2 * DAY);
+
+  for (let index = 0; index < options.conversationCount; index++) {
+    // Spread over ~400 days, denser in the recent past.
+    const age =
+      Math.floor(Math.pow(index / options.conversationCount, 2.2) * 400 * DAY) +
+      index * 37 * 60_000;
+    const at = now - age - 2 * 3600_000;
+    const title = topicTitle(index);
+    const turns = 1 + (index % 3);
+    const conversation = db.addConversation({
+      title,
+      providerId: index % 4 === 0 ? demo.id : n1n.id,
+      model: index % 4 === 0 ? "demo-chat" : GATEWAY_MODELS[index % GATEWAY_MODELS.length],
+      pinned: index === 7,
+      at,
+      messageCount: turns * 2,
+    });
+    db.lazyThreads.set(conversation.id, () => {
+      let parentId: string | undefined;
+      smallTalk(title, turns).forEach((turn, turnIndex) => {
+        const t = at - (turns - turnIndex) * 60_000;
+        parentId = db.addMessage({
+          conversationId: conversation.id,
+          parentId,
+          role: "user",
+          text: turn.user,
+          at: t,
+        }).id;
+        parentId = db.addMessage({
+          conversationId: conversation.id,
+          parentId,
+          role: "assistant",
+          text: turn.assistant,
+          model: conversation.model,
+          providerId: conversation.providerId,
+          at: t + 5000,
+        }).id;
+      });
+      conversation.updatedAt = at;
+    });
+  }
+  return db;
+}
+
+function seedLongConversation(db: MockDb, demoId: string, n1nId: string, at: number): void {
+  const conversation = db.addConversation({
+    title: LONG_CONVERSATION_TITLE,
+    providerId: n1nId,
+    model: "deepseek-r1",
+    pinned: true,
+    at,
+    params: { systemPrompt: "You are a senior Rust engineer. Answer concisely.", temperature: 0.3 },
+  });
+  let parentId: string | undefined;
+  LONG_CONVERSATION.forEach((turn, index) => {
+    const t = at - (LONG_CONVERSATION.length - index) * 180_000;
+    const user = db.addMessage({
+      conversationId: conversation.id,
+      parentId,
+      role: "user",
+      text: turn.user,
+      at: t,
+    });
+    if (index === 0) {
+      // Two earlier answers to the same question: the arrows show 3/3.
+      ALTERNATIVE_ANSWERS.forEach((text, alt) =>
+        db.addMessage({
+          conversationId: conversation.id,
+          parentId: user.id,
+          role: "assistant",
+          text,
+          model: "gpt-4o",
+          providerId: n1nId,
+          at: t + 2000 + alt * 1000,
+          makeActive: false,
+        }),
+      );
+    }
+    const reply = db.addMessage({
+      conversationId: conversation.id,
+      parentId: user.id,
+      role: "assistant",
+      text: turn.assistant,
+      reasoning: turn.reasoning,
+      model: index === 0 ? "deepseek-r1" : "gpt-4o",
+      providerId: n1nId,
+      at: t + 9000,
+    });
+    parentId = reply.id;
+  });
+  const last = db.addMessage({
+    conversationId: conversation.id,
+    parentId,
+    role: "user",
+    text: "Summarize the whole thing in one table.",
+    at: at - 30_000,
+  });
+  db.addMessage({
+    conversationId: conversation.id,
+    parentId: last.id,
+    role: "assistant",
+    status: "interrupted",
+    text: "| Topic | Key point |\n|---|---|\n| SSE decoding | buffer bytes, split lines, then decode |\n| Rendering | flush once per animation frame |",
+    model: "demo-chat",
+    providerId: demoId,
+    at: at - 25_000,
+  });
+  conversation.updatedAt = at;
+  conversation.messageCount = db.countBranch(conversation);
+}
+
+function seedChinese(db: MockDb, n1nId: string, at: number): void {
+  const conversation = db.addConversation({
+    title: "多模型网关入门",
+    providerId: n1nId,
+    model: "qwen-max",
+    at,
+  });
+  let parentId: string | undefined;
+  CHINESE_CONVERSATION.forEach((turn, index) => {
+    const t = at - (CHINESE_CONVERSATION.length - index) * 60_000;
+    parentId = db.addMessage({
+      conversationId: conversation.id,
+      parentId,
+      role: "user",
+      text: turn.user,
+      at: t,
+    }).id;
+    parentId = db.addMessage({
+      conversationId: conversation.id,
+      parentId,
+      role: "assistant",
+      text: turn.assistant,
+      model: "qwen-max",
+      providerId: n1nId,
+      at: t + 4000,
+    }).id;
+  });
+  conversation.updatedAt = at;
+  conversation.messageCount = db.countBranch(conversation);
+}
+
+function seedErrors(db: MockDb, n1nId: string, at: number): void {
+  const conversation = db.addConversation({
+    title: "Gateway errors",
+    providerId: n1nId,
+    model: "gpt-4o",
+    at,
+  });
+  const q1 = db.addMessage({
+    conversationId: conversation.id,
+    role: "user",
+    text: "Write a limerick about rate limits.",
+    at: at - 60_000,
+  });
+  const a1 = db.addMessage({
+    conversationId: conversation.id,
+    parentId: q1.id,
+    role: "assistant",
+    status: "error",
+    text: "",
+    model: "gpt-4o",
+    providerId: n1nId,
+    at: at - 58_000,
+    error: {
+      kind: "rateLimited",
+      message: "The gateway asked us to slow down.",
+      retryable: true,
+      retryAfterMs: 30_000,
+      detail:
+        'HTTP 429 Too Many Requests\nretry-after: 30\n{"error":{"message":"Rate limit reached for gpt-4o","type":"rate_limit_error"}}',
+    },
+  });
+  const q2 = db.addMessage({
+    conversationId: conversation.id,
+    parentId: a1.id,
+    role: "user",
+    text: "Try again please.",
+    at: at - 30_000,
+  });
+  const a2 = db.addMessage({
+    conversationId: conversation.id,
+    parentId: q2.id,
+    role: "assistant",
+    status: "error",
+    text: "",
+    model: "gpt-4o",
+    providerId: n1nId,
+    at: at - 29_000,
+    error: {
+      kind: "gatewayDown",
+      message: "The gateway's upstream did not answer.",
+      retryable: true,
+      detail:
+        "HTTP 524 <!DOCTYPE html><html><head><title>A timeout occurred</title></head><body>cloudflare</body></html>",
+    },
+  });
+  const q3 = db.addMessage({
+    conversationId: conversation.id,
+    parentId: a2.id,
+    role: "user",
+    text: "And once more.",
+    at: at - 10_000,
+  });
+  db.addMessage({
+    conversationId: conversation.id,
+    parentId: q3.id,
+    role: "assistant",
+    status: "canceled",
+    text: "There once was a gateway in",
+    model: "gpt-4o",
+    providerId: n1nId,
+    at: at - 9_000,
+  });
+  conversation.updatedAt = at;
+  conversation.messageCount = db.countBranch(conversation);
+}
+
+function seedBig(db: MockDb, demoId: string, at: number): void {
+  const count = 2000;
+  const conversation = db.addConversation({
+    title: BIG_CONVERSATION_TITLE,
+    providerId: demoId,
+    model: "demo-fast",
+    at,
+    messageCount: count,
+  });
+  db.lazyThreads.set(conversation.id, () => {
+    let parentId: string | undefined;
+    for (let index = 0; index < count; index++) {
+      const role = index % 2 === 0 ? "user" : "assistant";
+      parentId = db.addMessage({
+        conversationId: conversation.id,
+        parentId,
+        role,
+        text: bigMessage(Math.floor(index / 2) + 1, role),
+        model: role === "assistant" ? "demo-fast" : undefined,
+        providerId: role === "assistant" ? demoId : undefined,
+        at: at - (count - index) * 20_000,
+      }).id;
+    }
+    conversation.updatedAt = at;
+  });
+}

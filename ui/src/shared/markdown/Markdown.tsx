@@ -1,0 +1,31 @@
+import { lazy, memo, Suspense } from "react";
+import { cn } from "../ui/cn";
+
+export interface MarkdownProps {
+  text: string;
+  /** The text is still arriving: the last block may be incomplete. */
+  streaming?: boolean;
+  className?: string;
+}
+
+const loadRenderer = () => import("./MarkdownRenderer");
+const MarkdownRenderer = lazy(loadRenderer);
+
+/** Starts loading the markdown renderer (its own chunk) before the first message needs it. */
+export function preloadMarkdown(): void {
+  void loadRenderer();
+}
+
+/**
+ * Untrusted model output as markdown. Until the renderer chunk is there (a few ms after
+ * start), the text shows as plain text.
+ */
+export const Markdown = memo(function Markdown(props: MarkdownProps) {
+  return (
+    <Suspense
+      fallback={<div className={cn("md whitespace-pre-wrap", props.className)}>{props.text}</div>}
+    >
+      <MarkdownRenderer {...props} />
+    </Suspense>
+  );
+});

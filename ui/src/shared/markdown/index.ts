@@ -1,0 +1,4 @@
+export { Markdown, preloadMarkdown } from "./Markdown";
+export type { MarkdownProps } from "./Markdown";
+export { CodeBlock, CopyButton } from "./CodeBlock";
+export { splitBlocks, endsInsideFence } from "./splitBlocks";

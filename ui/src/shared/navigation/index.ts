@@ -1,0 +1,2 @@
+export { useNavigation, selectActiveConversationId } from "./store";
+export type { View, SettingsSection, NavigationState } from "./store";

@@ -1,0 +1,16 @@
+export { cn } from "./cn";
+export { Button } from "./Button";
+export type { ButtonProps, ButtonVariant } from "./Button";
+export { IconButton } from "./IconButton";
+export { Input, Textarea, FieldLabel } from "./Input";
+export { Switch } from "./Switch";
+export { Badge } from "./Badge";
+export type { BadgeTone } from "./Badge";
+export { Spinner } from "./Spinner";
+export { Tooltip, TooltipProvider } from "./Tooltip";
+export { Kbd } from "./Kbd";
+export { Dialog } from "./Dialog";
+export { ConfirmDialog } from "./ConfirmDialog";
+export { MenuRoot, MenuTrigger, MenuContent, MenuItem, MenuSeparator } from "./Menu";
+export { Disclosure } from "./Disclosure";
+export { modKey, formatShortcut } from "./shortcuts";
