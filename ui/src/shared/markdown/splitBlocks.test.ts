@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { endsInsideFence, splitBlocks } from "./splitBlocks";
+import { normalizeMathDelimiters } from "./normalizeMath";
+
+const F = "```";
+
+describe("splitBlocks", () => {
+  it("splits paragraphs on blank lines", () => {
+    expect(splitBlocks("one\n\ntwo\nstill two\n\n\nthree")).toEqual([
+      "one",
+      "two\nstill two",
+      "three",
+    ]);
+  });
+
+  it("never splits inside a code fence, even at blank lines", () => {
+    const code = `${F}ts\nconst a = 1;\n\nconst b = 2;\n${F}`;
+    expect(splitBlocks(`intro\n\n${code}\n\nafter`)).toEqual(["intro", code, "after"]);
+  });
+
+  it("keeps an unterminated fence (still streaming) as one last block", () => {
+    const blocks = splitBlocks(`text\n\n${F}py\nprint(1)\n\nprint(2)`);
+    expect(blocks).toEqual(["text", `${F}py\nprint(1)\n\nprint(2)`]);
+    expect(endsInsideFence(`text\n\n${F}py\nprint(1)`)).toBe(true);
+    expect(endsInsideFence(`${F}py\nprint(1)\n${F}`)).toBe(false);
+  });
+
+  it("keeps a loose list together", () => {
+    expect(splitBlocks("- a\n\n- b\n\n  continued\n\nafter")).toEqual([
+      "- a\n\n- b\n\n  continued",
+      "after",
+    ]);
+  });
+
+  it("keeps display math together", () => {
+    expect(splitBlocks("$$\na\n\nb\n$$\n\nx")).toEqual(["$$\na\n\nb\n$$", "x"]);
+  });
+});
+
+describe("normalizeMathDelimiters", () => {
+  it("rewrites \\( \\) and \\[ \\] outside code", () => {
+    expect(normalizeMathDelimiters("a \\(x^2\\) b")).toBe("a $x^2$ b");
+    expect(normalizeMathDelimiters("\\[ y \\]")).toContain("$$\ny\n$$");
+    expect(normalizeMathDelimiters("`\\(keep\\)`")).toBe("`\\(keep\\)`");
+  });
+});
