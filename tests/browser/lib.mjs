@@ -68,3 +68,10 @@ export async function screenshot(page, name) {
   await page.screenshot({ path });
   return path;
 }
+
+/** Scrolls an element as a user would (mouse wheel), so the app sees the user's intent. */
+export async function wheel(page, locator, deltaY) {
+  const box = await locator.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, deltaY);
+}

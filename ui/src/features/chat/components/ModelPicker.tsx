@@ -80,7 +80,7 @@ export function ModelPicker({ providers, providerId, model, onPick }: ModelPicke
                   >
                     {models.length === 0 ? (
                       <Command.Item
-                        value={`${item.id} fetch models`}
+                        value={`${item.name} fetch models`}
                         onSelect={() => {
                           setOpen(false);
                           openSettings("providers", item.id);

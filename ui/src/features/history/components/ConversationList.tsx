@@ -109,6 +109,7 @@ export function ConversationList({
               <div
                 key={item.key}
                 className="absolute top-0 left-0 w-full"
+                data-group={row.group}
                 style={{ height: item.size, transform: `translateY(${item.start}px)` }}
               >
                 {row.kind === "header" ? (

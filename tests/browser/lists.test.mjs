@@ -1,0 +1,52 @@
+import { assert, eventually } from "./assert.mjs";
+import { openApp, screenshot, wheel } from "./lib.mjs";
+
+export const tests = [
+  {
+    name: "the conversation list is grouped by date, virtualized and pages in while scrolling",
+    async run(context) {
+      const { page } = await openApp(context);
+      const list = page.getByTestId("conversation-list");
+      await list.waitFor();
+      for (const group of ["Pinned", "Today", "Yesterday"]) {
+        assert(await list.getByRole("heading", { name: group }).isVisible(), `group ${group}`);
+      }
+      const rendered = await page.getByTestId("conversation-row").count();
+      assert(rendered > 10 && rendered < 60, `only visible rows are rendered (${rendered})`);
+      // Scroll to the end repeatedly: later pages load until every conversation is there.
+      await eventually(async () => {
+        await list.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+        return list.evaluate((element) => element.scrollHeight > 200 * 32);
+      }, "later pages load while scrolling", 20_000);
+      const lastGroup = await list.locator("[data-group]").last().getAttribute("data-group");
+      assert(lastGroup === "older", `the end of the list is in Older (${lastGroup})`);
+      const stillRendered = await page.getByTestId("conversation-row").count();
+      assert(stillRendered < 60, `still virtualized after paging (${stillRendered})`);
+      await screenshot(page, "browser/list-scrolled.png");
+    },
+  },
+  {
+    name: "a 2,000-message conversation renders only what is on screen and loads older pages",
+    async run(context) {
+      const { page, errors } = await openApp(context);
+      await page.getByRole("button", { name: "Big conversation", exact: true }).click();
+      const scroller = page.getByTestId("message-scroller");
+      await scroller.locator("article").first().waitFor();
+      await page.getByText("Step 1000:").waitFor();
+      const articles = await scroller.locator("article").count();
+      assert(articles > 2 && articles < 40, `virtualized (${articles} rows in the DOM)`);
+      const atBottom = await scroller.evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight < 60);
+      assert(atBottom, "opens at the latest message");
+      const started = Date.now();
+      await eventually(async () => {
+        await wheel(page, scroller, -20_000);
+        const first = await scroller.locator("article").first().getAttribute("data-message-id");
+        const text = await scroller.locator("article").first().textContent();
+        return first && /Question 9[0-4]\d:|Step 9[0-4]\d:/.test(text);
+      }, "older pages load when scrolling up", 20_000);
+      console.log(`     loaded older pages in ${Date.now() - started} ms`);
+      await screenshot(page, "browser/big-conversation.png");
+      assert(errors.length === 0, `no errors: ${errors.join(" | ")}`);
+    },
+  },
+];
