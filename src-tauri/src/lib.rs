@@ -1,7 +1,56 @@
-//! The app shell: the only code that imports tauri.
+//! The app shell: the only code that imports tauri. It builds the core, adapts its sinks
+//! to Channels and events, and registers the commands of the contract's table.
+
+pub mod commands;
+mod ipc;
+mod setup;
+mod state;
+
+use std::time::Duration;
+
+pub use state::AppServices;
+use tauri::{Builder, Manager, RunEvent, Runtime};
+
+/// The commands and nothing else: shared by the app and by the IPC contract tests.
+pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    builder.invoke_handler(app_commands!())
+}
 
 pub fn run() {
-    tauri::Builder::default()
-        .run(tauri::generate_context!())
-        .expect("error while running Portico");
+    let builder = tauri::Builder::default()
+        // First, so a second launch focuses this window instead of opening another database.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(
+            tauri_plugin_log::Builder::new()
+                .level(log::LevelFilter::Info)
+                .level_for("tao", log::LevelFilter::Warn)
+                .level_for("wry", log::LevelFilter::Warn)
+                .build(),
+        )
+        .plugin(tauri_plugin_store::Builder::new().build())
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_window_state::Builder::new().build())
+        .setup(|app| {
+            setup::init(app.handle())?;
+            Ok(())
+        });
+    with_commands(builder)
+        .build(tauri::generate_context!())
+        .expect("Portico could not start")
+        .run(|app, event| {
+            if let RunEvent::Exit = event {
+                // Running replies end `interrupted` with all their text, ready to continue.
+                if let Some(services) = app.try_state::<AppServices>() {
+                    tauri::async_runtime::block_on(
+                        services.core.chat.shutdown(Duration::from_millis(800)),
+                    );
+                }
+            }
+        });
 }

@@ -83,7 +83,7 @@ pub enum ChatStreamEvent {
     Usage { message_id: String, usage: Usage },
     /// The final, persisted message: complete, error or canceled.
     #[serde(rename_all = "camelCase")]
-    Finished { message: Message },
+    Finished { message: Box<Message> },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

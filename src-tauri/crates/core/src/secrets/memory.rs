@@ -14,7 +14,10 @@ pub struct MemoryStore {
 impl MemoryStore {
     /// A store that behaves like a machine with no keychain.
     pub fn unavailable() -> Self {
-        Self { entries: Mutex::default(), unavailable: true }
+        Self {
+            entries: Mutex::default(),
+            unavailable: true,
+        }
     }
 
     fn check(&self) -> Result<(), SecretError> {
@@ -39,7 +42,10 @@ impl SecretStore for MemoryStore {
     }
     fn set(&self, account: &str, secret: &str) -> Result<(), SecretError> {
         self.check()?;
-        self.entries.lock().unwrap().insert(account.into(), secret.into());
+        self.entries
+            .lock()
+            .unwrap()
+            .insert(account.into(), secret.into());
         Ok(())
     }
     fn delete(&self, account: &str) -> Result<(), SecretError> {

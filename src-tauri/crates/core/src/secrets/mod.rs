@@ -57,7 +57,11 @@ pub struct Secrets {
 
 impl Secrets {
     pub fn new(store: Arc<dyn SecretStore>) -> Self {
-        Self { store, status: OnceLock::new(), cache: Mutex::new(HashMap::new()) }
+        Self {
+            store,
+            status: OnceLock::new(),
+            cache: Mutex::new(HashMap::new()),
+        }
     }
 
     /// Whether a keychain answers; probed once per launch.
@@ -66,10 +70,18 @@ impl Secrets {
             .get_or_init(|| {
                 let backend = self.store.backend_name();
                 match self.store.probe() {
-                    Ok(()) => KeychainStatus { available: true, backend, error: None },
+                    Ok(()) => KeychainStatus {
+                        available: true,
+                        backend,
+                        error: None,
+                    },
                     Err(SecretError::Unavailable(e) | SecretError::Failed(e)) => {
                         tracing::warn!("keychain unavailable: {e}");
-                        KeychainStatus { available: false, backend, error: Some(e) }
+                        KeychainStatus {
+                            available: false,
+                            backend,
+                            error: Some(e),
+                        }
                     }
                 }
             })
@@ -81,33 +93,61 @@ impl Secrets {
         if let Some(hit) = self.cache.lock().unwrap().get(provider_id) {
             return Ok(hit.as_ref().map(|(k, _)| k.clone()));
         }
-        let found = if self.status().available { self.store.get(provider_id)? } else { None };
-        self.cache.lock().unwrap().insert(provider_id.to_string(), found.clone().map(|k| (k, false)));
+        let found = if self.status().available {
+            self.store.get(provider_id)?
+        } else {
+            None
+        };
+        self.cache
+            .lock()
+            .unwrap()
+            .insert(provider_id.to_string(), found.clone().map(|k| (k, false)));
         Ok(found)
     }
 
     /// What the UI may see of a provider's key. Errors read as "no key".
     pub fn key_state(&self, provider_id: &str) -> KeyState {
         let key = self.key(provider_id).ok().flatten();
-        let session_only = matches!(self.cache.lock().unwrap().get(provider_id), Some(Some((_, true))));
-        KeyState { is_set: key.is_some(), last_four: key.as_deref().map(last_four), session_only }
+        let session_only = matches!(
+            self.cache.lock().unwrap().get(provider_id),
+            Some(Some((_, true)))
+        );
+        KeyState {
+            is_set: key.is_some(),
+            last_four: key.as_deref().map(last_four),
+            session_only,
+        }
     }
 
     /// Stores a key in the keychain, or in memory when `session_only` is asked for.
-    pub fn set_key(&self, provider_id: &str, key: &str, session_only: bool) -> Result<(), SecretError> {
+    pub fn set_key(
+        &self,
+        provider_id: &str,
+        key: &str,
+        session_only: bool,
+    ) -> Result<(), SecretError> {
         if !session_only {
             self.store.set(provider_id, key)?;
         }
-        self.cache.lock().unwrap().insert(provider_id.to_string(), Some((key.to_string(), session_only)));
+        self.cache.lock().unwrap().insert(
+            provider_id.to_string(),
+            Some((key.to_string(), session_only)),
+        );
         Ok(())
     }
 
     pub fn clear_key(&self, provider_id: &str) -> Result<(), SecretError> {
-        let was_session_only = matches!(self.cache.lock().unwrap().get(provider_id), Some(Some((_, true))));
+        let was_session_only = matches!(
+            self.cache.lock().unwrap().get(provider_id),
+            Some(Some((_, true)))
+        );
         if !was_session_only && self.status().available {
             self.store.delete(provider_id)?;
         }
-        self.cache.lock().unwrap().insert(provider_id.to_string(), None);
+        self.cache
+            .lock()
+            .unwrap()
+            .insert(provider_id.to_string(), None);
         Ok(())
     }
 }
@@ -115,7 +155,11 @@ impl Secrets {
 /// The last four characters, for "•••• abcd". Short keys show less so most stays hidden.
 pub fn last_four(key: &str) -> String {
     let chars: Vec<char> = key.chars().collect();
-    let shown = if chars.len() >= 12 { 4 } else { chars.len() / 4 };
+    let shown = if chars.len() >= 12 {
+        4
+    } else {
+        chars.len() / 4
+    };
     chars[chars.len() - shown..].iter().collect()
 }
 
@@ -134,7 +178,9 @@ mod tests {
     fn session_only_keys_never_reach_the_store() {
         let store = Arc::new(MemoryStore::default());
         let secrets = Secrets::new(store.clone());
-        secrets.set_key("p1", "sk-session-only-key-0001", true).unwrap();
+        secrets
+            .set_key("p1", "sk-session-only-key-0001", true)
+            .unwrap();
         assert_eq!(store.get("p1").unwrap(), None);
         let state = secrets.key_state("p1");
         assert!(state.is_set && state.session_only);
@@ -147,11 +193,19 @@ mod tests {
     fn keychain_keys_round_trip_and_clear() {
         let store = Arc::new(MemoryStore::default());
         let secrets = Secrets::new(store.clone());
-        secrets.set_key("p2", "sk-stored-in-keychain-9876", false).unwrap();
-        assert_eq!(store.get("p2").unwrap().as_deref(), Some("sk-stored-in-keychain-9876"));
+        secrets
+            .set_key("p2", "sk-stored-in-keychain-9876", false)
+            .unwrap();
+        assert_eq!(
+            store.get("p2").unwrap().as_deref(),
+            Some("sk-stored-in-keychain-9876")
+        );
         // A fresh Secrets (new launch) reads it back from the store.
         let again = Secrets::new(store.clone());
-        assert_eq!(again.key("p2").unwrap().as_deref(), Some("sk-stored-in-keychain-9876"));
+        assert_eq!(
+            again.key("p2").unwrap().as_deref(),
+            Some("sk-stored-in-keychain-9876")
+        );
         again.clear_key("p2").unwrap();
         assert_eq!(store.get("p2").unwrap(), None);
     }
@@ -162,13 +216,18 @@ mod tests {
         let status = secrets.status();
         assert!(!status.available);
         assert!(status.error.is_some());
-        let err = secrets.set_key("p3", "sk-whatever-123456", false).unwrap_err();
+        let err = secrets
+            .set_key("p3", "sk-whatever-123456", false)
+            .unwrap_err();
         assert!(matches!(err, SecretError::Unavailable(_)));
         let ipc: IpcError = err.into();
         assert_eq!(ipc.kind, ErrorKind::Keychain);
         assert!(!ipc.message.contains("sk-whatever"));
         // Session-only still works.
         secrets.set_key("p3", "sk-whatever-123456", true).unwrap();
-        assert_eq!(secrets.key("p3").unwrap().as_deref(), Some("sk-whatever-123456"));
+        assert_eq!(
+            secrets.key("p3").unwrap().as_deref(),
+            Some("sk-whatever-123456")
+        );
     }
 }
