@@ -263,3 +263,7 @@ impl ChatStream {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "chat_stream_tests.rs"]
+mod tests;

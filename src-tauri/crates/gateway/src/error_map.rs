@@ -93,7 +93,7 @@ pub(crate) fn status_kind(status: u16) -> ErrorKind {
         400 | 413 | 422 => ErrorKind::BadRequest,
         500..=599 => ErrorKind::GatewayDown,
         // 409 and other 4xx: the request was refused, for a reason the body names.
-        402..=499 => ErrorKind::BadRequest,
+        406..=499 => ErrorKind::BadRequest,
         _ => ErrorKind::InvalidResponse,
     }
 }
@@ -291,7 +291,7 @@ fn sentence(
     }
 }
 
-fn looks_like_html(content_type: Option<&str>, text: &str) -> bool {
+pub(crate) fn looks_like_html(content_type: Option<&str>, text: &str) -> bool {
     if content_type.is_some_and(|c| c.to_ascii_lowercase().contains("html")) {
         return true;
     }

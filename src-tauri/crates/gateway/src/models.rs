@@ -10,9 +10,19 @@ use crate::error_map;
 
 pub fn parse_models(body: &[u8]) -> Result<Vec<ModelInfo>, GatewayError> {
     let text = String::from_utf8_lossy(body);
-    let v: Value = serde_json::from_str(text.trim()).map_err(|_| {
-        GatewayError::invalid_response("The gateway's model list is not valid JSON.", &text)
-    })?;
+    let v: Value = match serde_json::from_str(text.trim()) {
+        Ok(v) => v,
+        // A proxy's error page with status 200.
+        Err(_) if error_map::looks_like_html(None, &text) => {
+            return Err(error_map::from_http(200, None, None, body))
+        }
+        Err(_) => {
+            return Err(GatewayError::invalid_response(
+                "The gateway's model list is not valid JSON.",
+                &text,
+            ))
+        }
+    };
     if error_map::is_error_body(&v) {
         return Err(error_map::from_http(
             200,
@@ -135,7 +145,10 @@ mod tests {
     fn errors_and_unknown_shapes() {
         let e = parse_models(br#"{"error":{"message":"invalid token","type":"new_api_error","code":"invalid_api_key"}}"#).unwrap_err();
         assert_eq!(e.kind, ErrorKind::Auth);
-        let e = parse_models(b"<html>").unwrap_err();
+        let e = parse_models(b"<html><title>502 Bad Gateway</title></html>").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::GatewayDown);
+        assert!(e.message.contains("502 Bad Gateway"));
+        let e = parse_models(b"models: a, b").unwrap_err();
         assert_eq!(e.kind, ErrorKind::InvalidResponse);
         let e = parse_models(br#"{"object":"list"}"#).unwrap_err();
         assert_eq!(e.kind, ErrorKind::InvalidResponse);

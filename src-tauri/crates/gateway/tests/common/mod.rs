@@ -109,7 +109,7 @@ fn record(reply: &mut Reply, acc: &mut ToolCallAccumulator, ev: StreamEvent) {
         StreamEvent::Finish { .. } => 'f',
         StreamEvent::Error(e) => panic!("ChatStream yielded Ok(Error): {e:?}"),
     };
-    if reply.order.chars().last() != Some(kind) {
+    if !reply.order.ends_with(kind) {
         reply.order.push(kind);
     }
     acc.push(&ev);
@@ -142,6 +142,16 @@ pub async fn chat(
 /// What the sim answers for this prompt, read without the crate under test: the plain JSON
 /// reply via reqwest, as (reasoning, text). A `<think>` block is split off by hand.
 pub async fn expected(sim: &SimHandle, model: &str, prompt: &str) -> (String, String) {
+    expected_in(sim, model, prompt, "ok").await
+}
+
+/// Like `expected`, under a reply-shape scenario such as `think_tags`.
+pub async fn expected_in(
+    sim: &SimHandle,
+    model: &str,
+    prompt: &str,
+    scenario: &str,
+) -> (String, String) {
     let body = serde_json::json!({
         "model": model,
         "messages": [{"role": "user", "content": prompt}],
@@ -149,7 +159,7 @@ pub async fn expected(sim: &SimHandle, model: &str, prompt: &str) -> (String, St
     let v: Value = reqwest::Client::new()
         .post(format!("{}/v1/chat/completions", sim.base_url()))
         .bearer_auth(KEY)
-        .header("x-sim-scenario", "ok")
+        .header("x-sim-scenario", scenario)
         .json(&body)
         .send()
         .await
