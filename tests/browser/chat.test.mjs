@@ -61,6 +61,11 @@ export const tests = [
       await composer.press("Enter");
       await page.getByRole("button", { name: "Stop" }).click();
       await page.getByText("Stopped").first().waitFor();
+      await composer.fill("Tell me another one");
+      await composer.press("Enter");
+      await page.getByRole("button", { name: "Stop" }).waitFor();
+      await composer.press("Escape");
+      await eventually(async () => (await page.getByText("Stopped", { exact: true }).count()) === 2, "Escape stopped the second reply");
       await composer.fill("please fail now");
       await composer.press("Enter");
       const alert = page.getByRole("alert").filter({ hasText: "Could not reach the gateway" });

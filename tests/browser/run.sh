@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds nothing: serves ui/dist with `vite preview`, runs the browser tests with Debian
 # chromium (playwright-core), stops the server by PID. Last line: "N passed, N failed".
+# SCREENSHOTS=1 also writes tests/artifacts/screens/ (screenshots.mjs) first.
+# An argument filters tests by name: bash tests/browser/run.sh "chat ›"
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -25,4 +27,7 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 
+if [ "${SCREENSHOTS:-0}" = "1" ]; then
+  PORTICO_PREVIEW_URL="http://127.0.0.1:$PORT" node "$HERE/screenshots.mjs" >/dev/null || echo "screenshots failed" >&2
+fi
 PORTICO_PREVIEW_URL="http://127.0.0.1:$PORT" node "$HERE/runner.mjs" "$@"

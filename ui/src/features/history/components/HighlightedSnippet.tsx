@@ -9,7 +9,8 @@ export function HighlightedSnippet({
   snippet: string;
   className?: string;
 }) {
-  const parts = useMemo(() => parseSnippet(snippet), [snippet]);
+  // Snippets are raw message text: drop markdown emphasis and code marks for reading.
+  const parts = useMemo(() => parseSnippet(snippet.replace(/\*\*|__|`+/g, "")), [snippet]);
   return (
     <span className={className}>
       {parts.map((part, index) =>

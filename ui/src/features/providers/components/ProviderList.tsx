@@ -39,7 +39,7 @@ export function ProviderList({
 }: ProviderListProps) {
   const { t } = useTranslation();
   return (
-    <div className="flex w-[250px] shrink-0 flex-col border-r border-border">
+    <div className="flex w-[220px] shrink-0 flex-col border-r border-border">
       <div className="flex h-11 items-center justify-between border-b border-border px-3">
         <h2 className="text-[13px] font-semibold">{t("providers.title")}</h2>
         <MenuRoot>

@@ -34,13 +34,14 @@ export default function SettingsView() {
       <div className="flex min-h-0 flex-1">
         <nav
           aria-label={t("settings.title")}
-          className="w-[180px] shrink-0 border-r border-border p-2"
+          className="w-[160px] shrink-0 border-r border-border p-2"
         >
           {SECTIONS.map(({ id, icon: Icon, labelKey }) => (
             <button
               key={id}
               type="button"
               aria-current={section === id ? "page" : undefined}
+              data-testid={`settings-nav-${id}`}
               onClick={() => openSettings(id)}
               className={cn(
                 "mb-0.5 flex h-8 w-full items-center gap-2 rounded-md px-2 text-[13px]",

@@ -126,26 +126,29 @@ export class MockRuns {
       totalTokens: 120 + Math.round(message.text.length / 10) + completionTokens,
       reasoningTokens: message.reasoning ? Math.round(message.reasoning.length / 4) : undefined,
     };
-    run.sink({ event: "usage", data: { messageId: message.id, usage } });
+    const reported = message.text ? usage : undefined;
+    if (reported) run.sink({ event: "usage", data: { messageId: message.id, usage: reported } });
     message.status = status;
     message.error = error;
-    message.usage = usage;
+    message.usage = reported;
     message.finishReason = status === "complete" ? "stop" : undefined;
     message.updatedAt = Date.now();
     const firstTokenMs = marks.firstTokenAt ? marks.firstTokenAt - run.startedAt : undefined;
-    message.timings = {
-      firstByteMs: 220,
-      firstTokenMs,
-      totalMs,
-      reasoningMs:
-        message.reasoning && marks.reasoningEndedAt
-          ? marks.reasoningEndedAt - (marks.firstTokenAt ?? run.startedAt)
-          : undefined,
-      tokensPerSecond:
-        firstTokenMs !== undefined && totalMs > firstTokenMs
-          ? Math.round((completionTokens / ((totalMs - firstTokenMs) / 1000)) * 10) / 10
-          : undefined,
-    };
+    message.timings = !message.text
+      ? undefined
+      : {
+          firstByteMs: 220,
+          firstTokenMs,
+          totalMs,
+          reasoningMs:
+            message.reasoning && marks.reasoningEndedAt
+              ? marks.reasoningEndedAt - (marks.firstTokenAt ?? run.startedAt)
+              : undefined,
+          tokensPerSecond:
+            firstTokenMs !== undefined && totalMs > firstTokenMs
+              ? Math.round((completionTokens / ((totalMs - firstTokenMs) / 1000)) * 10) / 10
+              : undefined,
+        };
     run.sink({ event: "finished", data: { message: { ...message } } });
     this.onChanged(message.conversationId);
   }
