@@ -10,7 +10,7 @@ use crate::db::{new_id, Store};
 use crate::error::{Result, StoreError};
 
 const TABLE: &str = "messages";
-/// Column list for `SELECT`; prefix-free so queries can alias the table as `m`.
+/// Column list for `SELECT`, read by [`RawMessage::from_row`]; queries alias the table as `m`.
 pub(crate) const COLUMNS: &str = "m.id, m.conversation_id, m.parent_id, m.role, m.status, m.text,
      m.reasoning, m.error_json, m.provider_id, m.model, m.usage_json, m.timings_json,
      m.finish_reason, m.created_at, m.updated_at";
@@ -347,7 +347,8 @@ impl Messages<'_> {
     }
 
     /// At launch: every reply a previous run left `Streaming` becomes `Interrupted`, keeping
-    /// its checkpointed text. Returns how many there were.
+    /// its checkpointed text. Returns how many there were. Call it once, before any run
+    /// starts: it cannot tell a live run from a dead one.
     pub fn mark_interrupted_at_startup(&self) -> Result<usize> {
         let now = self.store.now();
         self.store.write(|tx| {

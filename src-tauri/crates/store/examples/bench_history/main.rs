@@ -3,13 +3,20 @@
 //!
 //! ```text
 //! cargo run --release -p portico-store --example bench_history -- \
-//!     [--conversations 10000] [--messages 1000000] [--path DIR] [--queries 200]
+//!     [--conversations 10000] [--messages 1000000] [--path DIR] [--queries 200] [--reuse]
 //! ```
+//!
+//! `--reuse` measures an existing `DIR/bench_history.db` instead of building it again.
 //!
 //! The history is deterministic (seeded): varied English, Chinese and mixed text of about 300
 //! characters, regenerated replies here and there, one conversation of 5,000 messages. It is
 //! written with large transactions through the same schema, triggers and FTS index the app
 //! uses. Without `--path` it goes to a temporary folder that is removed at the end.
+//!
+//! Almost all of the build time is FTS5 trigram indexing (about 90% of the CPU, measured by
+//! dropping the index trigger with `BENCH_NO_FTS=1`). Other experiment knobs, off by default:
+//! `BENCH_CACHE_MB`, `BENCH_HASHSIZE`, `BENCH_AUTOMERGE`, `BENCH_DETAIL=none|column`,
+//! `BENCH_BUILD_ONLY=1`.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -18,408 +25,18 @@ use portico_store::{new_id, title_from_text, Store};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
+mod text;
+use text::{message_text, queries};
+
 const BIG_CONVERSATION: usize = 5_000;
 const BATCH: usize = 25_000;
-
-const EN: &[&str] = &[
-    "the",
-    "a",
-    "to",
-    "of",
-    "and",
-    "in",
-    "is",
-    "it",
-    "you",
-    "that",
-    "for",
-    "on",
-    "with",
-    "this",
-    "can",
-    "be",
-    "as",
-    "are",
-    "your",
-    "use",
-    "if",
-    "not",
-    "we",
-    "or",
-    "have",
-    "will",
-    "from",
-    "by",
-    "an",
-    "but",
-    "how",
-    "what",
-    "when",
-    "which",
-    "should",
-    "would",
-    "function",
-    "model",
-    "request",
-    "response",
-    "error",
-    "value",
-    "data",
-    "file",
-    "code",
-    "example",
-    "string",
-    "list",
-    "token",
-    "tokens",
-    "stream",
-    "server",
-    "client",
-    "image",
-    "video",
-    "prompt",
-    "context",
-    "output",
-    "input",
-    "query",
-    "database",
-    "index",
-    "table",
-    "column",
-    "async",
-    "await",
-    "thread",
-    "memory",
-    "cache",
-    "latency",
-    "timeout",
-    "retry",
-    "gateway",
-    "provider",
-    "key",
-    "header",
-    "version",
-    "release",
-    "build",
-    "test",
-    "deploy",
-    "config",
-    "option",
-    "setting",
-    "user",
-    "assistant",
-    "system",
-    "message",
-    "reply",
-    "answer",
-    "question",
-    "problem",
-    "solution",
-    "approach",
-    "performance",
-    "design",
-    "pattern",
-    "interface",
-    "type",
-    "struct",
-    "enum",
-    "trait",
-    "closure",
-    "iterator",
-    "vector",
-    "map",
-    "hash",
-    "tree",
-    "graph",
-    "node",
-    "edge",
-    "path",
-    "route",
-    "handler",
-    "middleware",
-    "session",
-    "cookie",
-    "header",
-    "body",
-    "json",
-    "yaml",
-    "schema",
-    "migration",
-    "transaction",
-    "commit",
-    "rollback",
-    "lock",
-    "mutex",
-    "channel",
-    "future",
-    "runtime",
-    "executor",
-    "scheduler",
-    "queue",
-    "worker",
-    "pool",
-    "batch",
-    "chunk",
-    "buffer",
-    "parser",
-    "decoder",
-    "encoder",
-    "compression",
-    "encryption",
-    "signature",
-    "certificate",
-    "browser",
-    "window",
-    "layout",
-    "render",
-    "component",
-    "state",
-    "effect",
-    "reducer",
-    "selector",
-    "virtual",
-    "scroll",
-    "markdown",
-    "highlight",
-    "theme",
-    "font",
-    "python",
-    "rust",
-    "javascript",
-    "typescript",
-    "golang",
-    "kotlin",
-    "swift",
-    "haskell",
-    "recipe",
-    "travel",
-    "budget",
-    "invoice",
-    "contract",
-    "meeting",
-    "schedule",
-    "holiday",
-    "weather",
-    "garden",
-    "coffee",
-    "mountain",
-    "river",
-    "history",
-    "novel",
-    "poem",
-    "chapter",
-    "translation",
-    "grammar",
-    "vocabulary",
-    "pronunciation",
-    "summary",
-    "outline",
-    "essay",
-    "quantum",
-    "entropy",
-    "gradient",
-    "tensor",
-    "embedding",
-    "attention",
-    "transformer",
-    "benchmark",
-    "profiling",
-    "allocation",
-    "fragmentation",
-    "serialization",
-    "idempotent",
-    "backpressure",
-    "linearizable",
-    "eventual",
-    "consistency",
-    "partition",
-    "replica",
-    "kubernetes",
-    "terraform",
-    "nginx",
-    "postgres",
-    "sqlite",
-    "redis",
-    "kafka",
-    "grpc",
-    "websocket",
-    "oauth",
-    "keychain",
-    "sandbox",
-    "permission",
-    "capability",
-    "manifest",
-];
-
-const ZH: &[&str] = &[
-    "的",
-    "是",
-    "在",
-    "了",
-    "我们",
-    "你",
-    "可以",
-    "这个",
-    "一个",
-    "问题",
-    "如何",
-    "使用",
-    "需要",
-    "因为",
-    "所以",
-    "但是",
-    "如果",
-    "模型",
-    "数据",
-    "函数",
-    "请求",
-    "响应",
-    "错误",
-    "代码",
-    "文件",
-    "图片",
-    "视频",
-    "生成",
-    "提示词",
-    "上下文",
-    "输出",
-    "输入",
-    "数据库",
-    "索引",
-    "查询",
-    "缓存",
-    "内存",
-    "线程",
-    "异步",
-    "性能",
-    "优化",
-    "设计",
-    "接口",
-    "类型",
-    "结构",
-    "服务器",
-    "客户端",
-    "网关",
-    "密钥",
-    "配置",
-    "参数",
-    "版本",
-    "发布",
-    "测试",
-    "部署",
-    "用户",
-    "助手",
-    "系统",
-    "消息",
-    "回答",
-    "方案",
-    "方法",
-    "例子",
-    "示例",
-    "步骤",
-    "首先",
-    "然后",
-    "最后",
-    "总结",
-    "翻译",
-    "语法",
-    "词汇",
-    "文章",
-    "小说",
-    "诗歌",
-    "历史",
-    "旅行",
-    "预算",
-    "会议",
-    "日程",
-    "天气",
-    "咖啡",
-    "花园",
-    "山脉",
-    "河流",
-    "学习",
-    "工作",
-    "生活",
-    "健康",
-    "运动",
-    "机器学习",
-    "深度学习",
-    "神经网络",
-    "注意力机制",
-    "向量",
-    "矩阵",
-    "梯度",
-    "训练",
-    "推理",
-    "流式输出",
-    "超时",
-    "重试",
-    "并发",
-    "事务",
-    "回滚",
-    "迁移",
-    "全文搜索",
-    "分词",
-    "中文",
-    "日语",
-    "英语",
-    "浏览器",
-    "窗口",
-    "渲染",
-    "组件",
-    "状态",
-    "主题",
-    "字体",
-    "快捷键",
-    "北京",
-    "上海",
-    "杭州",
-    "深圳",
-    "成都",
-    "春天",
-    "夏天",
-    "秋天",
-    "冬天",
-    "早上好",
-    "谢谢",
-    "非常",
-    "重要",
-    "简单",
-    "复杂",
-    "快速",
-    "稳定",
-    "安全",
-    "隐私",
-    "开源",
-];
-
-const RARE: &[&str] = &[
-    "Zanzibar",
-    "Kilimanjaro",
-    "Okonkwo",
-    "Valparaiso",
-    "Tbilisi",
-    "Reykjavik",
-    "Ouagadougou",
-    "phosphorescence",
-    "quixotic",
-    "serendipity",
-    "defenestration",
-    "sesquipedalian",
-    "你好世界",
-    "量子纠缠",
-    "敦煌壁画",
-    "兵马俑",
-    "蝴蝶效应",
-    "黑天鹅",
-    "薛定谔的猫",
-];
 
 struct Args {
     conversations: usize,
     messages: usize,
     path: Option<PathBuf>,
     queries: usize,
+    reuse: bool,
 }
 
 fn parse_args() -> Args {
@@ -428,6 +45,7 @@ fn parse_args() -> Args {
         messages: 1_000_000,
         path: None,
         queries: 200,
+        reuse: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -437,6 +55,7 @@ fn parse_args() -> Args {
             "--messages" => args.messages = value().parse().expect("a number"),
             "--path" => args.path = Some(PathBuf::from(value())),
             "--queries" => args.queries = value().parse().expect("a number"),
+            "--reuse" => args.reuse = true,
             other => panic!("unknown argument {other}"),
         }
     }
@@ -447,76 +66,6 @@ fn parse_args() -> Args {
         BIG_CONVERSATION + 2 * (args.conversations - 1)
     );
     args
-}
-
-/// Skewed towards the start of the list, like word frequencies.
-fn zipf<'a>(rng: &mut StdRng, words: &[&'a str]) -> &'a str {
-    let u: f64 = rng.random();
-    words[((words.len() as f64) * u.powf(2.2)) as usize % words.len()]
-}
-
-fn english(rng: &mut StdRng, out: &mut String, chars: usize) {
-    let start = out.chars().count();
-    let mut capital = true;
-    while out.chars().count() - start < chars {
-        let w = zipf(rng, EN);
-        if capital {
-            let mut c = w.chars();
-            if let Some(f) = c.next() {
-                out.extend(f.to_uppercase());
-                out.push_str(c.as_str());
-            }
-            capital = false;
-        } else {
-            out.push_str(w);
-        }
-        if rng.random_bool(0.1) {
-            out.push_str(". ");
-            capital = true;
-        } else if rng.random_bool(0.06) {
-            out.push_str(", ");
-        } else {
-            out.push(' ');
-        }
-    }
-}
-
-fn chinese(rng: &mut StdRng, out: &mut String, chars: usize) {
-    let start = out.chars().count();
-    while out.chars().count() - start < chars {
-        out.push_str(zipf(rng, ZH));
-        if rng.random_bool(0.12) {
-            out.push('，');
-        } else if rng.random_bool(0.06) {
-            out.push('。');
-        }
-    }
-}
-
-fn message_text(rng: &mut StdRng, user: bool) -> String {
-    let len = if user {
-        rng.random_range(20..160)
-    } else {
-        rng.random_range(150..450)
-    };
-    let mut s = String::with_capacity(len * 3);
-    match rng.random_range(0..100) {
-        0..55 => english(rng, &mut s, len),
-        55..90 => chinese(rng, &mut s, len / 2),
-        _ => {
-            english(rng, &mut s, len / 2);
-            s.push('\n');
-            chinese(rng, &mut s, len / 4);
-        }
-    }
-    if rng.random_bool(0.03) {
-        s.push(' ');
-        s.push_str(RARE[rng.random_range(0..RARE.len())]);
-    }
-    if rng.random_bool(0.02) {
-        s.push_str(&format!(" ticket-{}", rng.random_range(10_000..99_999)));
-    }
-    s
 }
 
 /// Builds every conversation; returns the id of the big one.
@@ -630,33 +179,6 @@ fn insert_message(
     Ok((id, text))
 }
 
-fn queries(rng: &mut StdRng, n: usize) -> Vec<String> {
-    let mut q = vec![
-        "你好世界".to_owned(),
-        "\"quoted\" AND (x OR y)*".to_owned(),
-        "NEAR(rust sqlite) -minus".to_owned(),
-        "nothing-matches-this-zq".to_owned(),
-        "ticket-4".to_owned(),
-        "Transformer attention".to_owned(),
-        "薛定谔的猫".to_owned(),
-    ];
-    while q.len() < n {
-        let s = match rng.random_range(0..8) {
-            0 => EN[rng.random_range(0..EN.len())].to_owned(),
-            1 => format!("{} {}", zipf(rng, EN), zipf(rng, EN)),
-            2 => ZH[rng.random_range(0..ZH.len())].to_owned(),
-            3 => format!("{}{}", zipf(rng, ZH), zipf(rng, ZH)),
-            4 => RARE[rng.random_range(0..RARE.len())].to_owned(),
-            5 => format!("ticket-{}", rng.random_range(10_000..99_999)),
-            6 => EN[rng.random_range(EN.len() / 2..EN.len())].to_uppercase(),
-            _ => format!("{} {}", zipf(rng, EN), ZH[rng.random_range(0..ZH.len())]),
-        };
-        q.push(s);
-    }
-    q.truncate(n);
-    q
-}
-
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i.min(sorted.len() - 1)]
@@ -677,15 +199,48 @@ fn file_mb(path: &std::path::Path) -> f64 {
     std::fs::metadata(path).map_or(0.0, |m| m.len() as f64 / 1e6)
 }
 
-fn main() {
-    let args = parse_args();
-    let temp = tempfile::tempdir().expect("temp dir");
-    let dir = args
-        .path
-        .clone()
-        .unwrap_or_else(|| temp.path().to_path_buf());
-    std::fs::create_dir_all(&dir).expect("folder");
-    let db = dir.join("bench_history.db");
+/// CPU time of this process (user + system), where /proc says it.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+fn env_knob(name: &str) -> Option<i64> {
+    std::env::var(name).ok().and_then(|v| v.parse().ok())
+}
+
+/// Experiment knobs (not used for the reported figures unless said).
+fn apply_knobs(store: &Store) {
+    store
+        .write(|tx| {
+            if let Some(mb) = env_knob("BENCH_CACHE_MB") {
+                tx.execute_batch(&format!("PRAGMA cache_size = -{}", mb * 1000))?;
+            }
+            if let Some(h) = env_knob("BENCH_HASHSIZE") {
+                tx.execute("INSERT INTO messages_fts (messages_fts, rank) VALUES ('hashsize', ?1)", [h])?;
+            }
+            if let Some(a) = env_knob("BENCH_AUTOMERGE") {
+                tx.execute("INSERT INTO messages_fts (messages_fts, rank) VALUES ('automerge', ?1)", [a])?;
+            }
+            if let Ok(detail) = std::env::var("BENCH_DETAIL") {
+                tx.execute_batch(&format!(
+                    "DROP TABLE messages_fts;
+                     CREATE VIRTUAL TABLE messages_fts USING fts5 (text, content = 'messages_search_text',
+                         content_rowid = 'seq', tokenize = 'trigram', detail = {detail});"
+                ))?;
+            }
+            if env_knob("BENCH_NO_FTS") == Some(1) {
+                tx.execute_batch("DROP TRIGGER messages_fts_insert;")?;
+            }
+            Ok(())
+        })
+        .expect("knobs");
+}
+
+/// Writes the history from scratch; `None` when only the build was asked for.
+fn build_fresh(args: &Args, db: &std::path::Path, rng: &mut StdRng) -> Option<String> {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
@@ -696,13 +251,55 @@ fn main() {
         db.display()
     );
 
-    let mut rng = StdRng::seed_from_u64(0x5eed_c0de);
     let started = Instant::now();
-    let store = Store::open(&db).expect("open");
-    let big = build(&store, &args, &mut rng);
+    let cpu_before = cpu_seconds();
+    let store = Store::open(db).expect("open");
+    apply_knobs(&store);
+    let big = build(&store, args, rng);
     drop(store); // the last connection checkpoints the WAL into the file
     let build_time = started.elapsed();
-    println!("build: {:.1} s", build_time.as_secs_f64());
+    let cpu = cpu_seconds().zip(cpu_before).map(|(a, b)| a - b);
+    println!(
+        "build: {:.1} s wall, {} CPU",
+        build_time.as_secs_f64(),
+        cpu.map_or("?".to_owned(), |c| format!("{c:.1} s"))
+    );
+    if std::env::var("BENCH_BUILD_ONLY").is_ok() {
+        println!("database size: {:.0} MB", file_mb(db));
+        return None;
+    }
+
+    Some(big)
+}
+
+fn main() {
+    let args = parse_args();
+    let temp = tempfile::tempdir().expect("temp dir");
+    let dir = args
+        .path
+        .clone()
+        .unwrap_or_else(|| temp.path().to_path_buf());
+    std::fs::create_dir_all(&dir).expect("folder");
+    let db = dir.join("bench_history.db");
+    let mut rng = StdRng::seed_from_u64(0x5eed_c0de);
+    let big = if args.reuse && db.exists() {
+        println!("reusing {}", db.display());
+        let store = Store::open(&db).expect("open");
+        store
+            .read(|tx| {
+                Ok(tx.query_row(
+                    "SELECT id FROM conversations ORDER BY message_count DESC LIMIT 1",
+                    [],
+                    |r| r.get::<_, String>(0),
+                )?)
+            })
+            .expect("big conversation")
+    } else {
+        match build_fresh(&args, &db, &mut rng) {
+            Some(big) => big,
+            None => return,
+        }
+    };
     println!(
         "database size: {:.0} MB (wal {:.1} MB)",
         file_mb(&db),
@@ -729,7 +326,7 @@ fn main() {
     );
 
     // Full-text search.
-    let qs = queries(&mut rng, args.queries);
+    let qs = queries(&mut StdRng::seed_from_u64(7), args.queries);
     for q in qs.iter().take(10) {
         store.search(q, 20).expect("warm-up");
     }
