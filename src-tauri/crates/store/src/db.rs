@@ -109,7 +109,7 @@ impl Store {
 
     /// Run `f` in an IMMEDIATE transaction on the writer: committed when `f` returns `Ok`,
     /// rolled back when it returns `Err` (or panics). The entity modules use this; bulk tools
-    /// and tests may too.
+    /// and tests may too. Do not call the store from inside `f`: the writer is not reentrant.
     pub fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let mut conn = self.lock_writer();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -118,7 +118,8 @@ impl Store {
         Ok(value)
     }
 
-    /// Run `f` in a read transaction (one consistent snapshot for all its queries).
+    /// Run `f` in a read transaction (one consistent snapshot for all its queries). Do not call
+    /// the store from inside `f` (an in-memory store reads through the writer).
     pub fn read<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         match &self.readers {
             Some(pool) => {

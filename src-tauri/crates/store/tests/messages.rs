@@ -339,3 +339,46 @@ fn corrupt_message_columns_are_errors() {
         Err(StoreError::Corrupt { .. })
     ));
 }
+
+#[test]
+fn a_full_disk_is_a_clear_error_and_loses_nothing() {
+    let db = common::open();
+    let c = db
+        .store
+        .conversations()
+        .create(&common::new_conversation())
+        .unwrap();
+    let (_, a) = common::exchange(&db.store, &c.id, None, "keep me", "kept");
+    // Cap the file at its current size: the next big write hits SQLITE_FULL, as on a full disk.
+    db.store
+        .write(|tx| {
+            let pages: i64 = tx.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+            tx.query_row(
+                &format!("PRAGMA max_page_count = {}", pages + 2),
+                [],
+                |_| Ok(()),
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let big = "lorem ipsum ".repeat(100_000);
+    let err = db
+        .store
+        .messages()
+        .insert_exchange(&c.id, Some(&a.id), &big, "p", "m")
+        .unwrap_err();
+    assert!(matches!(err, StoreError::DiskFull), "{err:?}");
+    let ipc = IpcError::from(err);
+    assert_eq!(ipc.kind, ErrorKind::Storage);
+    assert!(ipc.message.contains("free some space"), "{}", ipc.message);
+
+    let after = db.store.conversations().get(&c.id).unwrap();
+    assert_eq!(after.message_count, 2);
+    assert_eq!(after.active_leaf_id.as_deref(), Some(a.id.as_str()));
+    assert_eq!(db.store.messages().get(&a.id).unwrap().text, "kept");
+    let check: String = db
+        .raw()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+}
