@@ -64,10 +64,11 @@ impl SseWriter {
             bom: plan.bom,
             events: 0,
         };
-        let body = FlushEach {
+        let body = Paced {
             inner: ReceiverStream::new(rx),
-            enabled: plan.cut != Cut::Whole,
+            each: plan.cut != Cut::Whole,
             pause: false,
+            held: None,
         };
         let mut response = (
             StatusCode::OK,
@@ -192,25 +193,39 @@ impl SseWriter {
     }
 }
 
-/// Returns `Pending` once after every item when enabled, which makes hyper
-/// flush each item as its own write instead of coalescing ready items.
-struct FlushEach<S> {
+/// Paces the body for hyper. Returning `Pending` makes hyper flush what it has
+/// buffered: once after every item when `each` is set (so each write leaves on
+/// its own), and always before an error, so the content sent before a simulated
+/// disconnect reaches the client before the connection is cut.
+struct Paced<S> {
     inner: S,
-    enabled: bool,
+    each: bool,
     pause: bool,
+    held: Option<io::Error>,
 }
 
-impl<S: Stream + Unpin> Stream for FlushEach<S> {
-    type Item = S::Item;
+impl<S: Stream<Item = io::Result<Bytes>> + Unpin> Stream for Paced<S> {
+    type Item = io::Result<Bytes>;
 
-    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<S::Item>> {
-        if self.pause {
-            self.pause = false;
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        if std::mem::take(&mut self.pause) {
             cx.waker().wake_by_ref();
             return Poll::Pending;
         }
-        let item = std::task::ready!(Pin::new(&mut self.inner).poll_next(cx));
-        self.pause = self.enabled && item.is_some();
-        Poll::Ready(item)
+        if let Some(err) = self.held.take() {
+            return Poll::Ready(Some(Err(err)));
+        }
+        match std::task::ready!(Pin::new(&mut self.inner).poll_next(cx)) {
+            Some(Err(err)) => {
+                self.held = Some(err);
+                cx.waker().wake_by_ref();
+                Poll::Pending
+            }
+            Some(Ok(bytes)) => {
+                self.pause = self.each;
+                Poll::Ready(Some(Ok(bytes)))
+            }
+            None => Poll::Ready(None),
+        }
     }
 }

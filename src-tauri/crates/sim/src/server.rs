@@ -1,6 +1,6 @@
 //! The running simulator: shared state, the handle tests hold, start and shutdown.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -15,6 +15,10 @@ use tokio::task::JoinHandle;
 use crate::config::SimConfig;
 use crate::record::RecordedRequest;
 
+/// Requests kept for `requests()`; the oldest go first, so a long-running
+/// Offline demo does not grow without bound.
+const MAX_RECORDED: usize = 10_000;
+
 /// How long `shutdown` waits for open connections before cutting them.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
@@ -22,7 +26,7 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 pub(crate) struct Shared {
     pub config: SimConfig,
     default_scenario: Mutex<String>,
-    requests: Mutex<Vec<RecordedRequest>>,
+    requests: Mutex<VecDeque<RecordedRequest>>,
     /// Failures already served per scenario string, for "fail N times then succeed".
     fail_counts: Mutex<HashMap<String, u32>>,
     seq: AtomicU64,
@@ -46,11 +50,15 @@ impl Shared {
     }
 
     pub fn record(&self, request: RecordedRequest) {
-        lock(&self.requests).push(request);
+        let mut requests = lock(&self.requests);
+        if requests.len() == MAX_RECORDED {
+            requests.pop_front();
+        }
+        requests.push_back(request);
     }
 
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        lock(&self.requests).clone()
+        lock(&self.requests).iter().cloned().collect()
     }
 
     pub fn clear_requests(&self) {
@@ -116,7 +124,8 @@ impl SimHandle {
         self.shared.set_default_scenario(name);
     }
 
-    /// Every request received (admin routes excepted), oldest first.
+    /// Every request received (admin routes excepted), oldest first; only the
+    /// latest 10,000 are kept.
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.shared.requests()
     }
@@ -162,7 +171,7 @@ pub async fn start_on(config: SimConfig, port: u16) -> std::io::Result<SimHandle
     let shared = Arc::new(Shared {
         config,
         default_scenario: Mutex::new("ok".to_string()),
-        requests: Mutex::new(Vec::new()),
+        requests: Mutex::new(VecDeque::new()),
         fail_counts: Mutex::new(HashMap::new()),
         seq: AtomicU64::new(1),
         stop: stop_rx,
