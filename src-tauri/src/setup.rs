@@ -16,8 +16,8 @@ use crate::state::AppServices;
 pub const KEYCHAIN_SERVICE: &str = "dev.portico.app";
 
 pub fn init<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::Error>> {
-    let data_dir = match std::env::var_os("PORTICO_DATA_DIR") {
-        Some(dir) => PathBuf::from(dir),
+    let data_dir = match data_dir_override(std::env::args()) {
+        Some(dir) => dir,
         None => app.path().app_data_dir()?,
     };
     // The Offline demo: the simulator on a free loopback port, streaming at a human pace.
@@ -47,4 +47,43 @@ pub fn init<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::Er
         _demo: demo.ok(),
     });
     Ok(())
+}
+
+/// `--data-dir DIR` (or `--data-dir=DIR`) on the command line, else `PORTICO_DATA_DIR`:
+/// a separate profile, for tests and for people who keep several.
+fn data_dir_override(args: impl Iterator<Item = String>) -> Option<PathBuf> {
+    let mut args = args.skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(dir) = arg.strip_prefix("--data-dir=") {
+            return Some(PathBuf::from(dir));
+        }
+    }
+    std::env::var_os("PORTICO_DATA_DIR").map(PathBuf::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> impl Iterator<Item = String> {
+        list.iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+
+    #[test]
+    fn the_data_dir_comes_from_the_command_line() {
+        assert_eq!(
+            data_dir_override(args(&["portico", "--data-dir", "/tmp/a"])),
+            Some("/tmp/a".into())
+        );
+        assert_eq!(
+            data_dir_override(args(&["portico", "--x", "--data-dir=/tmp/b"])),
+            Some("/tmp/b".into())
+        );
+    }
 }

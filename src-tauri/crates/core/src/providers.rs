@@ -78,7 +78,18 @@ impl ProviderService {
 
     pub async fn create(&self, input: ProviderInput) -> Result<Provider, IpcError> {
         let input = validate(input)?;
+        let offline_demo = input.preset_id == OFFLINE_DEMO;
         let record = db(&self.store, move |s| s.providers().create(&input)).await?;
+        if offline_demo {
+            // The demo is local and instant: fill its model picker right away.
+            if let Err(e) = self.fetch_models(record.id.clone()).await {
+                tracing::warn!(
+                    "the Offline demo's models could not be listed: {}",
+                    e.message
+                );
+            }
+            return self.get(&record.id).await;
+        }
         self.changed();
         self.with_key(record).await
     }
@@ -255,13 +266,10 @@ fn validate(mut input: ProviderInput) -> Result<ProviderInput, IpcError> {
         }
     }
     input.extra_headers.retain(|h| !h.name.is_empty());
-    if input
-        .default_model
-        .as_deref()
-        .is_some_and(|m| m.trim().is_empty())
-    {
-        input.default_model = None;
-    }
+    input.default_model = match input.default_model.as_deref().map(str::trim) {
+        Some("") | None => preset.default_model.clone(),
+        Some(model) => Some(model.to_string()),
+    };
     Ok(input)
 }
 
@@ -287,7 +295,7 @@ mod tests {
         let ok = validate(input("https://gw.example.com/v1/ ")).unwrap();
         assert_eq!(ok.name, "My gateway");
         assert_eq!(ok.base_url, "https://gw.example.com/v1");
-        assert_eq!(ok.default_model, None);
+        assert_eq!(ok.default_model, None, "Custom has no default model");
         assert!(validate(input("gw.example.com")).is_err());
         assert!(validate(input("ftp://x")).is_err());
         let mut bad_header = input("https://gw.example.com");

@@ -37,6 +37,10 @@ pub struct ProviderPreset {
     /// Use the base URL as given instead of adding `/v1`.
     pub exact_base_url: bool,
     pub needs_key: bool,
+    /// The model new conversations use until the user picks another.
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_model: Option<String>,
     /// Where the user gets a key; shown beside the key field.
     #[ts(optional)]
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -14,6 +14,10 @@ baseUrl: string, auth: AuthScheme,
  */
 exactBaseUrl: boolean, needsKey: boolean, 
 /**
+ * The model new conversations use until the user picks another.
+ */
+defaultModel?: string, 
+/**
  * Where the user gets a key; shown beside the key field.
  */
 keyUrl?: string, offlineDemo: boolean, };

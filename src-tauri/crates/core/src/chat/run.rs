@@ -113,7 +113,9 @@ pub(crate) async fn run(ctx: RunContext) {
             unsaved(&ctx.message, finish, storage)
         }
     };
-    ctx.entry.sink.send(ChatStreamEvent::Finished { message: Box::new(message) });
+    ctx.entry.sink.send(ChatStreamEvent::Finished {
+        message: Box::new(message),
+    });
     ctx.registry.remove(&ctx.run_id);
     ctx.notifier.notify(AppEvent::ConversationsChanged {
         ids: vec![ctx.message.conversation_id.clone()],

@@ -45,11 +45,11 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
 
   const { providerId, model, params } = selection;
   const sendText = useCallback(
-    async (text: string, parentId?: string) => {
+    async (text: string, editOf?: string) => {
       if (!providerId || !model) throw noModelError(t("composer.noModel"));
       const started = await runs.send({
         conversationId: conversationId ?? undefined,
-        parentId,
+        editOf,
         text,
         providerId,
         model,
@@ -71,13 +71,8 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
         void runs.continueReply(message.id, message.text).catch((error) => notifyError(error, t)),
       editAndSend: async (message, text) => {
         try {
-          if (message.parentId) {
-            await sendText(text, message.parentId);
-          } else if (providerId && model) {
-            // The first message has no parent to branch from: the edit starts a new conversation.
-            const started = await runs.send({ text, providerId, model, params });
-            openConversation(started.conversationId);
-          }
+          // A new branch beside the edited message (at the root too, for the first one).
+          await sendText(text, message.id);
         } catch (error) {
           notifyError(error, t);
           throw error;

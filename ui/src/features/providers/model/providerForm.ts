@@ -36,7 +36,7 @@ export function formFromPreset(preset: ProviderPreset): ProviderFormValues {
     exactBaseUrl: preset.exactBaseUrl,
     auth: preset.auth,
     extraHeaders: [],
-    defaultModel: "",
+    defaultModel: preset.defaultModel ?? "",
   };
 }
 

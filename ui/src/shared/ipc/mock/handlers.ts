@@ -348,7 +348,10 @@ export function createHandlers(db: MockDb, emit: (event: AppEvent) => void): Han
             at: now,
           });
       db.ensureThread(conversation.id);
-      const parentId = req.parentId ?? conversation.activeLeafId;
+      // As the backend: an edit branches beside the edited message, even at the root.
+      const parentId = req.editOf
+        ? db.messages.get(req.editOf)?.parentId
+        : (req.parentId ?? conversation.activeLeafId);
       const user = db.addMessage({
         conversationId: conversation.id,
         parentId,
