@@ -44,8 +44,8 @@ pub async fn handle(shared: Arc<Shared>, plan: Plan, body: &[u8]) -> Response {
         .delay_ms
         .map_or(shared.config.chunk_delay, Duration::from_millis);
     let words_per_chunk = shared.config.words_per_chunk;
-    let (mut writer, response) = SseWriter::open(shared, &plan, delay);
-    tokio::spawn(async move {
+    let wire = plan.clone();
+    SseWriter::respond(shared, &wire, delay, move |mut writer| async move {
         let ctx = Ctx {
             meta: &meta,
             plan: &plan,
@@ -58,6 +58,5 @@ pub async fn handle(shared: Arc<Shared>, plan: Plan, body: &[u8]) -> Response {
             _ => stream::text(&mut writer, &ctx, &completion).await,
         };
         writer.close(outcome).await;
-    });
-    response
+    })
 }

@@ -71,10 +71,23 @@ impl Framing {
     }
 
     fn field(&self, out: &mut Vec<u8>, name: &str, value: &str) {
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(if self.no_space { b":" } else { b": " });
+        self.field_name(out, name);
         out.extend_from_slice(value.as_bytes());
         out.extend_from_slice(self.eol.as_bytes());
+    }
+
+    /// `name:` or `name: `, for a value the caller writes itself.
+    pub fn field_name(&self, out: &mut Vec<u8>, name: &str) {
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(if self.no_space { b":" } else { b": " });
+    }
+
+    /// Ends a single-line data event started with `field_name`.
+    pub fn end_event(&self, out: &mut Vec<u8>, blank: bool) {
+        out.extend_from_slice(self.eol.as_bytes());
+        if blank {
+            out.extend_from_slice(self.eol.as_bytes());
+        }
     }
 }
 
