@@ -1,14 +1,38 @@
 //! portico-sim: a local imitation of an OpenAI-compatible AI gateway, faithful
-//! enough to test a client against (PROTOCOLS.md sections 1, 2 and 10).
-//!
-//! It serves `GET models` and `POST chat/completions` under every base spelling
-//! (`/v1`, `/openai/v1`, `/openai`, none), checks keys, and injects faults by
-//! scenario: per request with the `x-sim-scenario` header (comma-separated to
-//! combine), or by default with [`SimHandle::set_scenario`] or
-//! `POST /__sim/scenario`. Replies are a pure function of the last user message.
-//!
-//! It deliberately depends on no other portico crate, so a protocol bug cannot
+//! enough to test a client against (PROTOCOLS.md sections 1, 2 and 10). It
+//! deliberately depends on no other portico crate, so a protocol bug cannot
 //! hide in code shared with the client.
+//!
+//! # Routes
+//! Every base spelling is served: `/v1/...`, `/openai/v1/...`, `/openai/...`, `/...`.
+//! - `GET models`, `GET models/{id}`: OpenAI list shape; see [`model_ids`].
+//! - `POST chat/completions`: stream and not, reasoning, tool calls, usage.
+//! - `/__sim/scenario` (POST `{"scenario":"name"}`, GET), `/__sim/scenarios`,
+//!   `/__sim/requests` (GET, DELETE), `/__sim/reset` (POST): no key, not recorded.
+//!
+//! # Controls
+//! - Header `x-sim-scenario: name[,name...]` picks the scenario(s) for one
+//!   request, else the default ([`SimHandle::set_scenario`]). Unknown names get
+//!   a 400 with code `unknown_scenario`. See [`SCENARIOS`].
+//! - Header `x-sim-fail-times: N` (default 1): `retry_after_*` and `flaky_500`
+//!   fail N times, then succeed once, then start over (counted per scenario
+//!   string; `set_scenario` and `/__sim/reset` restart the counts).
+//! - Header `x-sim-retry-after: N`: the advertised delay (seconds, or ms for
+//!   `retry_after_ms`; default 1 s, 200 ms, and now + 2 s for the date form).
+//! - Header `x-sim-first-byte-ms` (`slow_first_byte`, default 2000) and
+//!   `x-sim-keepalive-ms` (`keepalive_long`, default 2000).
+//! - In the last user message: `sim:words=N` (reply length in words, max
+//!   200000), `sim:delay=MS` (per-chunk delay), `sim:reasoning=N` (reasoning
+//!   words). Directives are removed before the reply is derived.
+//!
+//! # Replies
+//! A pure function of the last user message: the same prompt gives the same
+//! text, streamed or not, on any model. Markdown with a quote of the prompt, a
+//! reference word ([`reference_word`]), paragraphs, a code block, a table and
+//! `$E = mc^2$`; Chinese prompts get Chinese text. Token counts are word
+//! counts (a CJK character is a word); `max_tokens`/`max_completion_tokens`
+//! cut reasoning first, then content, with `finish_reason: "length"`.
+//! Chunk ids (`chatcmpl-sim...`) are unique per request; `created` is real time.
 
 mod admin;
 mod auth;

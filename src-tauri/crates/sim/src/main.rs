@@ -34,7 +34,16 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--key" => out.config.required_key = Some(value),
             "--delay-ms" => out.config.chunk_delay = Duration::from_millis(number(&value)?),
             "--words-per-chunk" => out.config.words_per_chunk = number(&value)?.max(1) as usize,
-            "--scenario" => out.scenario = Some(value),
+            "--scenario" => {
+                if let Some(bad) = value
+                    .split(',')
+                    .map(str::trim)
+                    .find(|n| !SCENARIOS.contains(n))
+                {
+                    return Err(format!("unknown scenario {bad}"));
+                }
+                out.scenario = Some(value)
+            }
             _ => return Err(format!("unknown flag {flag}")),
         }
     }

@@ -26,37 +26,21 @@ pub struct Model {
 
 const CREATED: u64 = 1_749_600_000;
 
+const fn model(id: &'static str, style: Style) -> Model {
+    Model {
+        id,
+        created: CREATED,
+        owned_by: Some("portico-sim"),
+        style,
+    }
+}
+
 pub const MODELS: &[Model] = &[
-    Model {
-        id: "demo-chat",
-        created: CREATED,
-        owned_by: Some("portico-sim"),
-        style: Style::Plain,
-    },
-    Model {
-        id: "demo-reasoner",
-        created: CREATED,
-        owned_by: Some("portico-sim"),
-        style: Style::ReasoningContent,
-    },
-    Model {
-        id: "demo-reasoning-field",
-        created: CREATED,
-        owned_by: Some("portico-sim"),
-        style: Style::ReasoningField,
-    },
-    Model {
-        id: "demo-think",
-        created: CREATED,
-        owned_by: Some("portico-sim"),
-        style: Style::Think,
-    },
-    Model {
-        id: "demo-slow",
-        created: CREATED,
-        owned_by: Some("portico-sim"),
-        style: Style::Plain,
-    },
+    model("demo-chat", Style::Plain),
+    model("demo-reasoner", Style::ReasoningContent),
+    model("demo-reasoning-field", Style::ReasoningField),
+    model("demo-think", Style::Think),
+    model("demo-slow", Style::Plain),
     // Gateway quirks a client must tolerate: a provider/model id, `created: 0`, no `owned_by`.
     Model {
         id: "sim/demo-mini",

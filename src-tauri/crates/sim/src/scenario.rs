@@ -9,63 +9,65 @@ use axum::http::HeaderMap;
 use crate::server::Shared;
 use crate::sse::{Cut, Eol};
 
-/// Every scenario name the simulator understands.
+/// Every scenario name the simulator understands. Stream scenarios act only on
+/// streamed chat; response-level ones on every non-admin route. "Mid-stream"
+/// means after about half the deltas (at most 8, at least 1).
 pub const SCENARIOS: &[&str] = &[
     "ok",
-    // Response-level faults, on every non-admin route.
-    "slow_first_byte",
-    "200_with_error_body",
-    "html_200",
-    "http_400",
-    "http_401",
-    "http_402",
-    "http_403",
-    "http_404",
+    // Response-level, after the key check.
+    "slow_first_byte",     // headers after 2 s (x-sim-first-byte-ms)
+    "200_with_error_body", // 200 + {"error":{...}} JSON, even for streams
+    "html_200",            // 200 + an nginx HTML page
+    "http_400",            // param "temperature", code "unsupported_parameter"
+    "http_401",            // the invalid_api_key body
+    "http_402",            // type "billing_error"
+    "http_403",            // new-api style "model_not_allowed"
+    "http_404",            // "Invalid URL (METHOD /path)"
     "http_413",
-    "http_429",
-    "http_429_quota",
+    "http_429",       // Retry-After: 1, every time
+    "http_429_quota", // code "insufficient_quota", no Retry-After
     "http_500",
     "http_502",
-    "http_503",
+    "http_503", // new-api "no available channel" (Chinese + English)
     "http_504",
-    "http_524",
-    "retry_after_seconds",
-    "retry_after_ms",
-    "retry_after_date",
-    "flaky_500",
+    "http_524",            // Cloudflare HTML page, "524: A timeout occurred" title
+    "retry_after_seconds", // 429 + Retry-After seconds, N times, then success
+    "retry_after_ms",      // 429 + retry-after-ms, N times, then success
+    "retry_after_date",    // 429 + Retry-After HTTP-date, N times, then success
+    "flaky_500",           // 500 N times, then success
     // Stream transport and framing.
-    "byte_drip",
-    "split_utf8",
-    "crlf",
-    "cr_only",
-    "no_space_after_colon",
-    "multiline_data",
-    "keepalive_comments",
-    "keepalive_long",
-    "bom",
-    "gzip",
-    "no_done",
-    "no_trailing_blank",
-    "data_after_done",
-    // Usage placement.
-    "usage_last_chunk",
-    "usage_every_chunk",
-    "usage_on_finish",
-    "no_usage",
+    "byte_drip",            // one byte per write
+    "split_utf8",           // every multi-byte character split across writes
+    "crlf",                 // \r\n line endings
+    "cr_only",              // \r line endings
+    "no_space_after_colon", // data:{...} and data:[DONE]
+    "multiline_data",       // each JSON split over several data: lines
+    "keepalive_comments",   // `: keep-alive` before and between events, and bare `:`
+    "keepalive_long",       // only comments for 2 s (x-sim-keepalive-ms), then content
+    "bom",                  // UTF-8 BOM before the first event
+    "gzip",                 // Content-Encoding: gzip, sync-flushed per event
+    "no_done",              // ends after the last chunk without [DONE]
+    "no_trailing_blank",    // no [DONE]; the last JSON event lacks its blank line
+    "data_after_done",      // a content chunk after [DONE] that must be ignored
+    // Usage placement (default: a choices:[] chunk only if include_usage).
+    "usage_last_chunk",  // that chunk even when not asked for
+    "usage_every_chunk", // cumulative usage on every chunk, none extra
+    "usage_on_finish",   // usage on the finish chunk itself, none extra
+    "no_usage",          // never, even if asked
     // Failures inside a stream.
-    "error_midstream_json",
-    "error_midstream_event",
-    "disconnect_midstream",
-    "stall_midstream",
-    "malformed_chunk",
-    "json_when_stream",
+    "error_midstream_json", // data: {"error":{"message":"upstream timeout",...}}, clean close
+    "error_midstream_event", // event: error + Anthropic error JSON, clean close
+    "disconnect_midstream", // connection cut: no terminating chunk, the client sees a body error
+    "stall_midstream",      // silence, connection open, until the server stops
+    "malformed_chunk",      // one truncated JSON chunk mid-stream, then the rest as normal
+    "json_when_stream",     // stream asked, non-stream chat.completion JSON answered
     // Reply shape.
-    "reasoning_content",
-    "think_tags",
-    "long_reasoning",
-    "tool_calls_fragmented",
-    "tool_calls_whole",
-    "parallel_tool_calls",
+    "reasoning_content",     // any model streams reasoning_content first
+    "think_tags",            // any model puts <think>...</think> in content
+    "long_reasoning",        // 2000 words of reasoning (reasoning_content on plain models)
+    "tool_calls_fragmented", // one call, arguments in 3-character fragments
+    "tool_calls_whole",      // the whole call in one chunk
+    "parallel_tool_calls",   // two calls, fragments interleaved by index
 ];
 
 /// An HTTP-level outcome that replaces the normal response.
