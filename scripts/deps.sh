@@ -55,7 +55,7 @@ npm_deps() {
 driver_deps() {
   if ! command -v tauri-driver >/dev/null && [ ! -x .tools/bin/tauri-driver ]; then
     echo "deps: installing tauri-driver into .tools/"
-    cargo install tauri-driver@2 --locked --root "$PWD/.tools" --quiet
+    cargo install tauri-driver@^2 --locked --root "$PWD/.tools" --quiet
   fi
 }
 

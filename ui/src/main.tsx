@@ -36,4 +36,6 @@ async function start(): Promise<void> {
   );
 }
 
-void start().then(preloadMarkdown);
+// The renderer is needed as soon as a conversation opens: fetch it alongside start-up.
+preloadMarkdown();
+void start();

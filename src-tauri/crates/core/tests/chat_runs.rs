@@ -502,3 +502,46 @@ async fn the_key_never_reaches_the_database_files() {
     }
     assert!(checked >= 1);
 }
+
+#[tokio::test]
+async fn a_word_from_a_reply_is_found_with_its_context_highlighted() {
+    let h = Harness::new().await;
+    let p = h.provider().await;
+    let sink = Arc::new(VecSink::default());
+    let run = h
+        .core
+        .chat
+        .send(h.request(&p, "Explain server-sent events"), sink.clone())
+        .await
+        .unwrap();
+    let (_, message) = finished(&sink).await;
+    let reference = message
+        .text
+        .split("Reference: ")
+        .nth(1)
+        .unwrap()
+        .split('.')
+        .next()
+        .unwrap()
+        .to_string();
+    let hits = h
+        .core
+        .conversations
+        .search(reference.clone(), 20)
+        .await
+        .unwrap();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    let hit = &hits[0];
+    assert_eq!(hit.conversation_id, run.conversation_id);
+    assert_eq!(hit.message_id.as_deref(), Some(message.id.as_str()));
+    let marked = format!(
+        "{}{reference}{}",
+        portico_types::HIGHLIGHT_START,
+        portico_types::HIGHLIGHT_END
+    );
+    assert!(
+        hit.snippet.contains(&marked),
+        "the match is marked in the snippet: {:?}",
+        hit.snippet
+    );
+}

@@ -38,8 +38,16 @@ async fn the_offline_demo_needs_no_key_and_lists_models() {
         })
         .await
         .unwrap();
-    assert_eq!(demo.default_model.as_deref(), Some("demo-chat"), "the preset's default model");
-    assert!(demo.models.len() >= 4, "the demo's models are listed on creation: {:?}", demo.models);
+    assert_eq!(
+        demo.default_model.as_deref(),
+        Some("demo-chat"),
+        "the preset's default model"
+    );
+    assert!(
+        demo.models.len() >= 4,
+        "the demo's models are listed on creation: {:?}",
+        demo.models
+    );
     let test = core.providers.test(demo.id.clone()).await;
     assert!(test.ok, "{:?}", test.error);
     assert!(test.model_count >= 4);

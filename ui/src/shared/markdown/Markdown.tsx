@@ -17,13 +17,21 @@ export function preloadMarkdown(): void {
 }
 
 /**
- * Untrusted model output as markdown. Until the renderer chunk is there (a few ms after
- * start), the text shows as plain text.
+ * Untrusted model output as markdown. Until the renderer chunk is there (it is preloaded at
+ * start), the text takes its place invisibly, so the list keeps its height and no raw markup
+ * flashes.
  */
 export const Markdown = memo(function Markdown(props: MarkdownProps) {
   return (
     <Suspense
-      fallback={<div className={cn("md whitespace-pre-wrap", props.className)}>{props.text}</div>}
+      fallback={
+        <div
+          aria-busy="true"
+          className={cn("md whitespace-pre-wrap text-transparent select-none", props.className)}
+        >
+          {props.text}
+        </div>
+      }
     >
       <MarkdownRenderer {...props} />
     </Suspense>

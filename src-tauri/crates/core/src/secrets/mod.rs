@@ -98,11 +98,12 @@ impl Secrets {
         } else {
             None
         };
-        self.cache
-            .lock()
-            .unwrap()
-            .insert(provider_id.to_string(), found.clone().map(|k| (k, false)));
-        Ok(found)
+        // A set or clear that landed while the keychain was read is newer: keep it.
+        let mut cache = self.cache.lock().unwrap();
+        let entry = cache
+            .entry(provider_id.to_string())
+            .or_insert(found.map(|k| (k, false)));
+        Ok(entry.as_ref().map(|(k, _)| k.clone()))
     }
 
     /// What the UI may see of a provider's key. Errors read as "no key".
@@ -133,6 +134,7 @@ impl Secrets {
             provider_id.to_string(),
             Some((key.to_string(), session_only)),
         );
+        tracing::info!(provider_id, session_only, "API key stored");
         Ok(())
     }
 

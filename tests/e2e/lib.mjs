@@ -1,0 +1,129 @@
+// Sessions of the real app through tauri-driver, and small helpers for the flows.
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { remote } from "webdriverio";
+
+export const KEY = process.env.PORTICO_E2E_KEY;
+export const SIM_URL = process.env.PORTICO_E2E_SIM_URL;
+export const WORK = process.env.PORTICO_E2E_WORK;
+export const ARTIFACTS = join(import.meta.dirname, "..", "artifacts", "e2e");
+
+/** Launches the app on a data folder (created if new) and returns the WebDriver session. */
+export async function launch(dataDir) {
+  mkdirSync(dataDir, { recursive: true });
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port: Number(process.env.PORTICO_DRIVER_PORT ?? 4444),
+    logLevel: "error",
+    capabilities: {
+      browserName: "wry",
+      "wdio:enforceWebDriverClassic": true,
+      "tauri:options": {
+        application: process.env.PORTICO_APP,
+        args: ["--data-dir", dataDir],
+      },
+    },
+  });
+  await browser.setTimeout({ implicit: 0 });
+  return browser;
+}
+
+export async function quit(browser) {
+  await browser.deleteSession();
+  // tauri-driver closes the app; give its processes a moment to finish writing and exit.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+}
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(`assertion failed: ${message}`);
+}
+
+/** Polls `probe` until it returns something truthy, which is returned. */
+export async function eventually(probe, message, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      last = await probe();
+      if (last) return last;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out: ${message} (last: ${String(last)})`);
+}
+
+export async function visible(browser, selector, timeout = 15_000) {
+  const el = await browser.$(selector);
+  await el.waitForDisplayed({ timeout });
+  return el;
+}
+
+export async function click(browser, selector) {
+  const el = await visible(browser, selector);
+  await el.click();
+  return el;
+}
+
+/** Text of the last assistant message on screen. */
+export async function lastReply(browser) {
+  return browser.execute(() => {
+    const replies = document.querySelectorAll('article[data-role="assistant"]');
+    const last = replies[replies.length - 1];
+    return last
+      ? {
+          text: last.innerText,
+          status: last.dataset.status,
+          id: last.dataset.messageId,
+        }
+      : null;
+  });
+}
+
+export async function screenshot(browser, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await browser.executeAsync((done) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => done())),
+  );
+  writeFileSync(
+    join(ARTIFACTS, `${name}.png`),
+    Buffer.from(await browser.takeScreenshot(), "base64"),
+  );
+}
+
+/** Every file below `dir`, recursively (sockets and unreadable files skipped). */
+export function filesBelow(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st) continue;
+    if (st.isDirectory()) out.push(...filesBelow(path));
+    else if (st.isFile()) out.push(path);
+  }
+  return out;
+}
+
+export function fileContains(path, needle) {
+  return readFileSync(path).includes(Buffer.from(needle));
+}
+
+/** Launches the app, runs `fn(browser)`, and on failure saves a screenshot before quitting. */
+export async function withApp(dataDir, name, fn) {
+  const browser = await launch(dataDir);
+  try {
+    return await fn(browser);
+  } catch (error) {
+    await screenshot(browser, `FAILED-${name}`).catch(() => {});
+    throw error;
+  } finally {
+    await quit(browser);
+  }
+}
