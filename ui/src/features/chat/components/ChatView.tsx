@@ -82,7 +82,7 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
       switchBranch: (siblingId) =>
         void mutations.switchBranch(siblingId).catch((error) => notifyError(error, t)),
     }),
-    [runs, mutations, sendText, providerId, model, params, openConversation, t],
+    [runs, mutations, sendText, t],
   );
 
   const stop = useCallback(() => {
