@@ -50,6 +50,10 @@ layer_browser() {
 }
 
 layer_e2e() {
+  # The app with its UI embedded (custom-protocol), and the simulator it talks to.
+  (cd ui && npm run --silent build) &&
+  cargo build --quiet --features custom-protocol &&
+  cargo build --quiet -p portico-sim &&
   bash tests/e2e/run.sh
 }
 

@@ -32,7 +32,6 @@ pub fn run() {
                 .level_for("wry", log::LevelFilter::Warn)
                 .build(),
         )
-        .plugin(tauri_plugin_store::Builder::new().build())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_window_state::Builder::new().build())

@@ -59,3 +59,22 @@ export async function openExternal(url: string): Promise<void> {
     window.open(url, "_blank", "noopener,noreferrer");
   }
 }
+
+/**
+ * Copies text to the system clipboard. Through the clipboard plugin in the app (WebKitGTK's
+ * own clipboard API is not reliable on a custom scheme); the web API elsewhere.
+ */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    const { writeText } = await import("@tauri-apps/plugin-clipboard-manager");
+    await writeText(text);
+    return true;
+  } catch {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

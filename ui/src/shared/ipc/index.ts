@@ -1,4 +1,4 @@
-export { call, stream, onAppEvent, openExternal, APP_EVENT_NAME } from "./client";
+export { call, stream, onAppEvent, openExternal, copyText, APP_EVENT_NAME } from "./client";
 export type { CommandName, RequestOf, ResponseOf, StreamingCommandName, EventOf } from "./client";
 export { IpcFailure, normalizeIpcError, isIpcError, toIpcError } from "./errors";
 export { queryKeys } from "./queryKeys";

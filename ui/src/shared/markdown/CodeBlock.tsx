@@ -3,6 +3,7 @@ import { Check, Copy } from "lucide-react";
 import { memo, useEffect, useMemo, useState } from "react";
 import { Fragment, jsx, jsxs } from "react/jsx-runtime";
 import { useTranslation } from "react-i18next";
+import { copyText } from "../ipc";
 import { cn } from "../ui/cn";
 import { highlightCode, highlighterReady, loadHighlighter } from "./highlighter";
 
@@ -26,15 +27,6 @@ function useHighlighterLoaded(wanted: boolean): boolean {
     };
   }, [wanted, ready]);
   return ready;
-}
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function CopyButton({ text, label }: { text: string; label: string }) {

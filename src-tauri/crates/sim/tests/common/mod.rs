@@ -16,8 +16,10 @@ pub async fn sim_with(config: SimConfig) -> SimHandle {
     portico_sim::start(config).await.expect("simulator starts")
 }
 
+/// A client that shows the wire as sent: in a workspace build reqwest gains the gateway's
+/// `gzip` feature and would otherwise decode gzip bodies and drop their header.
 pub fn client() -> reqwest::Client {
-    reqwest::Client::new()
+    reqwest::Client::builder().no_gzip().build().unwrap()
 }
 
 pub fn chat(model: &str, prompt: &str, stream: bool) -> Value {
