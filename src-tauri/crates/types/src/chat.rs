@@ -71,7 +71,11 @@ pub enum ChatStreamEvent {
     Opened { message_id: String },
     /// Everything written so far; sent first to a window that reattaches to a running reply.
     #[serde(rename_all = "camelCase")]
-    Snapshot { message_id: String, text: String, reasoning: String },
+    Snapshot {
+        message_id: String,
+        text: String,
+        reasoning: String,
+    },
     /// Text and reasoning appended since the last delta.
     #[serde(rename_all = "camelCase")]
     Delta {
