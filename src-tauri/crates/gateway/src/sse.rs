@@ -212,8 +212,12 @@ impl SseDecoder {
     }
 }
 
+/// `from_utf8` first: its ASCII fast path beats the lossy decoder, which only runs on bad bytes.
 fn utf8(bytes: &[u8]) -> Cow<'_, str> {
-    String::from_utf8_lossy(bytes)
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
 }
 
 #[cfg(test)]

@@ -35,8 +35,8 @@ pub fn map_response(body: &str) -> Result<Vec<StreamEvent>, GatewayError> {
     };
     let mut out = Vec::new();
     let mut finish = None;
-    if let Some(choice) = choices.iter().find(|c| c.index.unwrap_or(0) == 0) {
-        if let Some(msg) = choice.message.as_ref().or(choice.delta.as_ref()) {
+    if let Some(choice) = choices.0.as_ref() {
+        if let Some(msg) = choice.message.as_deref().or(choice.delta.as_ref()) {
             let reasoning = [
                 &msg.reasoning_content,
                 &msg.reasoning,

@@ -87,16 +87,11 @@ impl ChunkMapper {
             return self.stop_with(error_map::from_stream_payload(data), out);
         }
         let mut finish = None;
-        for choice in chunk.choices.iter().flatten() {
-            if choice.index.unwrap_or(0) != 0 {
-                continue;
-            }
-            if let Some(delta) = choice.delta.as_ref().or(choice.message.as_ref()) {
+        if let Some(choice) = chunk.choices.as_ref().and_then(|c| c.0.as_ref()) {
+            if let Some(delta) = choice.delta_or_message() {
                 self.map_delta(delta, out);
             }
-            if let Some(reason) = finish_reason(choice) {
-                finish = Some(reason);
-            }
+            finish = finish_reason(choice);
         }
         if let Some(usage) = chunk.usage.as_ref().and_then(|u| u.to_usage()) {
             out.push(StreamEvent::Usage(usage));

@@ -150,6 +150,15 @@ fn empty_and_missing_shapes_are_skipped() {
 }
 
 #[test]
+fn message_instead_of_delta_and_both_at_once() {
+    let (ev, _) = map_all(&[
+        r#"{"choices":[{"index":0,"message":{"content":"m"}}]}"#,
+        r#"{"choices":[{"index":0,"delta":{"content":"d"},"message":{"content":"ignored"}}]}"#,
+    ]);
+    assert_eq!(text_of(&ev).1, "md");
+}
+
+#[test]
 fn other_choices_are_ignored() {
     let (ev, _) = map_all(&[
         r#"{"choices":[{"index":1,"delta":{"content":"B"}},{"index":0,"delta":{"content":"A"}}]}"#,

@@ -12,8 +12,9 @@ use serde_json::Value;
 /// One stream chunk or one whole response: the same shape, `delta` vs `message`.
 #[derive(Deserialize)]
 pub(crate) struct ChunkWire<'a> {
+    /// Only the choice with index 0 (or no index) is kept: Portico asks for one choice.
     #[serde(default, borrow)]
-    pub choices: Option<Vec<ChoiceWire<'a>>>,
+    pub choices: Option<FirstChoice<'a>>,
     #[serde(default)]
     pub usage: Option<UsageWire>,
     /// Only inspected when present; `null` reads as `None`.
@@ -50,12 +51,45 @@ pub(crate) struct BaseResp {
 pub(crate) struct ChoiceWire<'a> {
     #[serde(default)]
     pub index: Option<u32>,
+    /// `delta` in a stream, `message` in a whole response (some gateways mix them up).
     #[serde(default, borrow)]
     pub delta: Option<DeltaWire<'a>>,
+    /// Boxed: present once per plain response, and a smaller choice is cheaper to move.
     #[serde(default, borrow)]
-    pub message: Option<DeltaWire<'a>>,
+    pub message: Option<Box<DeltaWire<'a>>>,
     #[serde(default, borrow)]
     pub finish_reason: Option<Cow<'a, str>>,
+}
+
+/// The `choices` array reduced to its index-0 entry, without collecting the others.
+pub(crate) struct FirstChoice<'a>(pub Option<ChoiceWire<'a>>);
+
+impl<'a> ChoiceWire<'a> {
+    pub fn delta_or_message(&self) -> Option<&DeltaWire<'a>> {
+        self.delta.as_ref().or(self.message.as_deref())
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for FirstChoice<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = FirstChoice<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an array of choices")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<Self::Value, A::Error> {
+                let mut first = None;
+                while let Some(c) = s.next_element::<ChoiceWire<'de>>()? {
+                    if first.is_none() && c.index.unwrap_or(0) == 0 {
+                        first = Some(c);
+                    }
+                }
+                Ok(FirstChoice(first))
+            }
+        }
+        d.deserialize_seq(V)
+    }
 }
 
 #[derive(Deserialize)]
@@ -71,9 +105,10 @@ pub(crate) struct DeltaWire<'a> {
     pub reasoning_details: Option<Text<'a>>,
     #[serde(default, borrow)]
     pub tool_calls: Option<Vec<ToolCallWire<'a>>>,
-    /// Deprecated single call; treated as tool call index 0.
+    /// Deprecated single call; treated as tool call index 0. Boxed: rare, and it keeps the
+    /// struct small, which matters because serde moves it around per chunk.
     #[serde(default, borrow)]
-    pub function_call: Option<FunctionWire<'a>>,
+    pub function_call: Option<Box<FunctionWire<'a>>>,
 }
 
 #[derive(Deserialize)]
