@@ -37,14 +37,19 @@ fn main() {
     // For profiling: `PROFILE_MAPPER=1` runs only the decoder + mapper, many times.
     if std::env::var_os("PROFILE_MAPPER").is_some() {
         for _ in 0..100 {
-            black_box(decode_and_map(&slices));
+            black_box(decode_and_map(&slices, ChunkMapper::new()));
         }
         return;
     }
 
     // Every measured path must agree on what it saw.
     let events = decode_only(&slices);
-    let (text_len, mapped) = decode_and_map(&slices);
+    let (text_len, mapped) = decode_and_map(&slices, ChunkMapper::new());
+    assert_eq!(
+        decode_and_map(&slices, ChunkMapper::serde_only()),
+        (text_len, mapped),
+        "fast path and serde disagree"
+    );
     assert_eq!(
         eventsource(&rt, &slices),
         events,
@@ -67,12 +72,18 @@ fn main() {
         "{:<4} {:>9} {:>10} {:>13}  what it measures",
         "", "ms", "MB/s", "chunks/s"
     );
-    let a0 = measure(|| memchr_lines(&data));
-    let a = measure(|| plain_read(&data));
-    let b = measure(|| decode_only(&slices));
-    let c = measure(|| decode_and_map(&slices).0);
-    let d = measure(|| eventsource(&rt, &slices));
-    let e = measure(|| json_floor(&slices));
+    // Interleaved rounds: on a shared machine every variant sees the same background load.
+    let mut variants: Vec<Box<dyn FnMut() -> usize + '_>> = vec![
+        Box::new(|| memchr_lines(&data)),
+        Box::new(|| plain_read(&data)),
+        Box::new(|| decode_only(&slices)),
+        Box::new(|| decode_and_map(&slices, ChunkMapper::new()).0),
+        Box::new(|| decode_and_map(&slices, ChunkMapper::serde_only()).0),
+        Box::new(|| eventsource(&rt, &slices)),
+        Box::new(|| json_floor(&slices)),
+    ];
+    let t = measure_all(&mut variants);
+    let (a0, a, b, c, c2, d, e) = (t[0], t[1], t[2], t[3], t[4], t[5], t[6]);
     let line = |tag: &str, t: Duration, what: &str| {
         let s = t.as_secs_f64();
         println!(
@@ -85,28 +96,33 @@ fn main() {
     line(
         "a0",
         a0,
-        "memory scan: memchr newline count over the whole buffer (no reading)",
+        "memory scan: memchr newline count, no reading (not the baseline)",
     );
     line(
         "a",
         a,
-        "plain reading (the limit): io::Read into a 16 KiB buffer + a line count per read",
+        "plain reading (the limit): io::Read, 16 KiB buffer, line count",
     );
     line("b", b, "our SSE decoder alone (events out, data borrowed)");
     line(
         "c",
         c,
-        "our SSE decoder + OpenAI chunk mapper (full JSON parse per chunk, owned deltas)",
+        "our SSE decoder + OpenAI chunk mapper (owned deltas)",
+    );
+    line(
+        "c2",
+        c2,
+        "as (c), every chunk through serde_json derive (no fast path)",
     );
     line(
         "d",
         d,
-        "eventsource-stream 0.2 (decoder only, owned events, as a Stream)",
+        "eventsource-stream 0.2 alone (owned events, as a Stream)",
     );
     line(
         "e",
         e,
-        "floor for (c): our decoder + serde_json skipping each chunk (IgnoredAny)",
+        "our decoder + serde_json only skipping each chunk (IgnoredAny)",
     );
     println!();
     println!(
@@ -143,17 +159,25 @@ async fn record() -> Vec<u8> {
     bytes.to_vec()
 }
 
-fn measure<T>(mut f: impl FnMut() -> T) -> Duration {
-    black_box(f()); // warm-up
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
+/// Median time of each variant over `RUNS` interleaved rounds, after one warm-up round.
+fn measure_all(variants: &mut [Box<dyn FnMut() -> usize + '_>]) -> Vec<Duration> {
+    let mut times = vec![Vec::with_capacity(RUNS); variants.len()];
+    for round in 0..=RUNS {
+        for (v, f) in variants.iter_mut().enumerate() {
             let start = Instant::now();
             black_box(f());
-            start.elapsed()
+            if round > 0 {
+                times[v].push(start.elapsed());
+            }
+        }
+    }
+    times
+        .into_iter()
+        .map(|mut t| {
+            t.sort();
+            t[RUNS / 2]
         })
-        .collect();
-    times.sort();
-    times[RUNS / 2]
+        .collect()
 }
 
 fn memchr_lines(data: &[u8]) -> usize {
@@ -187,9 +211,8 @@ fn decode_only(slices: &[Bytes]) -> usize {
 }
 
 /// (bytes of reply text, mapped events)
-fn decode_and_map(slices: &[Bytes]) -> (usize, usize) {
+fn decode_and_map(slices: &[Bytes], mut m: ChunkMapper) -> (usize, usize) {
     let mut d = SseDecoder::new();
-    let mut m = ChunkMapper::new();
     let mut out = Vec::new();
     let (mut text, mut count) = (0, 0);
     let mut drain = |out: &mut Vec<StreamEvent>| {

@@ -97,29 +97,74 @@ impl SseDecoder {
 
     fn feed_lines(&mut self, chunk: &[u8], on_event: &mut impl FnMut(SseEventRef<'_>)) {
         let mut rest = chunk;
-        while let Some(pos) = memchr::memchr2(b'\n', b'\r', rest) {
-            let (head, tail) = (&rest[..pos], &rest[pos + 1..]);
-            let terminator = rest[pos];
-            if self.line.is_empty() {
-                self.process_line(head, on_event);
-            } else {
-                self.line.extend_from_slice(head);
-                let line = std::mem::take(&mut self.line);
-                self.process_line(&line, on_event);
-                // Give the (possibly large) buffer back so its capacity is reused.
-                self.line = line;
-                self.line.clear();
-            }
-            rest = tail;
-            if terminator == b'\r' {
-                match rest.first() {
-                    Some(b'\n') => rest = &rest[1..],
-                    Some(_) => {}
-                    None => self.skip_lf = true,
-                }
+        if !self.line.is_empty() {
+            // Finish the line a previous read left open; only the new bytes are searched.
+            let Some(pos) = memchr::memchr2(b'\n', b'\r', rest) else {
+                self.line.extend_from_slice(rest);
+                return;
+            };
+            self.line.extend_from_slice(&rest[..pos]);
+            let line = std::mem::take(&mut self.line);
+            let text = utf8(&line);
+            let mut borrowed = None;
+            self.process_line(&text, &mut borrowed, on_event);
+            self.keep(borrowed);
+            drop(text);
+            // Give the (possibly large) buffer back so its capacity is reused.
+            self.line = line;
+            self.line.clear();
+            rest = self.after_terminator(rest, pos);
+        }
+        // Every complete line left in this read is decoded as one block: one UTF-8 check per
+        // read instead of per line, and lines borrow from it.
+        let Some(last) = memchr::memrchr2(b'\n', b'\r', rest) else {
+            self.line.extend_from_slice(rest);
+            return;
+        };
+        let (complete, tail) = rest.split_at(last + 1);
+        self.process_block(&utf8(complete), on_event);
+        if tail.is_empty() && complete.ends_with(b"\r") {
+            self.skip_lf = true;
+        }
+        self.line.extend_from_slice(tail);
+    }
+
+    /// The rest of a read after the terminator at `pos` (a `\r\n` pair counts as one).
+    fn after_terminator<'c>(&mut self, rest: &'c [u8], pos: usize) -> &'c [u8] {
+        let tail = &rest[pos + 1..];
+        if rest[pos] == b'\r' {
+            match tail.first() {
+                Some(b'\n') => return &tail[1..],
+                None => self.skip_lf = true,
+                Some(_) => {}
             }
         }
-        self.line.extend_from_slice(rest);
+        tail
+    }
+
+    /// Lines of a block that ends with a terminator.
+    fn process_block(&mut self, text: &str, on_event: &mut impl FnMut(SseEventRef<'_>)) {
+        // The first data line of an event stays borrowed from the block until a second line
+        // or the end of the block forces a copy: most events are one line, and never copied.
+        let mut borrowed = None;
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let end = memchr::memchr2(b'\n', b'\r', &b[i..]).map_or(b.len(), |p| i + p);
+            self.process_line(&text[i..end], &mut borrowed, on_event);
+            i = end + 1;
+            if b.get(end) == Some(&b'\r') && b.get(i) == Some(&b'\n') {
+                i += 1;
+            }
+        }
+        self.keep(borrowed);
+    }
+
+    /// A data line still borrowed when its text goes away is copied into the event's buffer.
+    fn keep(&mut self, borrowed: Option<&str>) {
+        if let Some(data) = borrowed {
+            self.data.push_str(data);
+        }
     }
 
     /// End of stream: treat an unterminated last line as complete and dispatch a pending event
@@ -128,9 +173,12 @@ impl SseDecoder {
         self.bom_done = true;
         if !self.line.is_empty() {
             let line = std::mem::take(&mut self.line);
-            self.process_line(&line, &mut on_event);
+            let text = utf8(&line);
+            let mut borrowed = None;
+            self.process_line(&text, &mut borrowed, &mut on_event);
+            self.keep(borrowed);
         }
-        self.dispatch(&mut on_event);
+        self.dispatch(None, &mut on_event);
         self.skip_lf = false;
     }
 
@@ -148,45 +196,52 @@ impl SseDecoder {
         out
     }
 
-    fn process_line(&mut self, line: &[u8], on_event: &mut impl FnMut(SseEventRef<'_>)) {
+    fn process_line<'t>(
+        &mut self,
+        line: &'t str,
+        borrowed: &mut Option<&'t str>,
+        on_event: &mut impl FnMut(SseEventRef<'_>),
+    ) {
         if line.is_empty() {
-            self.dispatch(on_event);
+            self.dispatch(borrowed.take(), on_event);
             return;
         }
-        if line[0] == b':' {
+        if line.starts_with(':') {
             return; // comment / keep-alive
         }
-        let (field, value) = match memchr::memchr(b':', line) {
-            Some(i) => {
-                let v = &line[i + 1..];
-                (&line[..i], v.strip_prefix(b" ").unwrap_or(v))
-            }
-            None => (line, &[][..]),
+        let (field, value) = match line.split_once(':') {
+            Some((f, v)) => (f, v.strip_prefix(' ').unwrap_or(v)),
+            None => (line, ""),
         };
         match field {
-            b"data" => {
-                if self.data_lines > 0 {
+            "data" => {
+                if self.data_lines == 0 {
+                    *borrowed = Some(value);
+                } else {
+                    if let Some(first) = borrowed.take() {
+                        self.data.push_str(first);
+                    }
                     self.data.push('\n');
+                    self.data.push_str(value);
                 }
-                self.data.push_str(&utf8(value));
                 self.data_lines += 1;
                 self.pending = true;
             }
-            b"event" => {
+            "event" => {
                 self.event.clear();
-                self.event.push_str(&utf8(value));
+                self.event.push_str(value);
                 self.has_event = true;
                 self.pending = true;
             }
-            b"id" => {
-                if !value.contains(&0) {
-                    self.last_id = Some(utf8(value).into_owned());
+            "id" => {
+                if !value.contains('\0') {
+                    self.last_id = Some(value.to_owned());
                 }
                 self.pending = true;
             }
-            b"retry" => {
-                if !value.is_empty() && value.iter().all(u8::is_ascii_digit) {
-                    self.retry = std::str::from_utf8(value).ok().and_then(|s| s.parse().ok());
+            "retry" => {
+                if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+                    self.retry = value.parse().ok();
                 }
                 self.pending = true;
             }
@@ -194,13 +249,14 @@ impl SseDecoder {
         }
     }
 
-    fn dispatch(&mut self, on_event: &mut impl FnMut(SseEventRef<'_>)) {
+    /// `borrowed`: the event's only data line, when it was never copied.
+    fn dispatch(&mut self, borrowed: Option<&str>, on_event: &mut impl FnMut(SseEventRef<'_>)) {
         if !self.pending {
             return;
         }
         on_event(SseEventRef {
             event: self.has_event.then_some(self.event.as_str()),
-            data: &self.data,
+            data: borrowed.unwrap_or(&self.data),
             id: self.last_id.as_deref(),
             retry: self.retry,
         });

@@ -137,6 +137,19 @@ fn invalid_utf8_is_lossy_not_a_panic() {
 }
 
 #[test]
+fn invalid_utf8_in_a_block_of_several_events() {
+    let bytes = b"data: a\xFF\n\ndata: b\xE4\xB8\ndata: c\n\n";
+    for cut in 0..=bytes.len() {
+        let (x, y) = bytes.split_at(cut);
+        assert_eq!(
+            datas(&decode_pieces(&[x, y])),
+            ["a\u{FFFD}", "b\u{FFFD}\nc"],
+            "cut {cut}"
+        );
+    }
+}
+
+#[test]
 fn exactly_one_space_is_stripped() {
     let ev = decode(b"data:nospace\n\ndata: one\n\ndata:  two\n\n");
     assert_eq!(datas(&ev), ["nospace", "one", " two"]);

@@ -1,8 +1,10 @@
 //! OpenAI Chat Completions: request body, stream chunk mapper, plain response mapper, and the
 //! `<think>` tag splitter they share.
 
+mod fast;
 mod request;
 mod response;
+mod scan;
 mod stream;
 mod think;
 mod wire;

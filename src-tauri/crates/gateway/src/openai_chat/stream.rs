@@ -9,6 +9,7 @@ use crate::error::GatewayError;
 use crate::error_map;
 use crate::sse::SseEventRef;
 
+use super::fast;
 use super::think::ThinkSplitter;
 use super::wire::{ChoiceWire, ChunkWire, DeltaWire};
 
@@ -26,11 +27,23 @@ pub struct ChunkMapper {
     saw_done: bool,
     saw_finish: bool,
     stopped: bool,
+    /// Tests turn the scanner fast path off to check it against plain serde.
+    serde_only: bool,
 }
 
 impl ChunkMapper {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Every chunk through serde_json, without the scanner fast path: for tests and the
+    /// benchmark's comparison only.
+    #[doc(hidden)]
+    pub fn serde_only() -> Self {
+        Self {
+            serde_only: true,
+            ..Self::default()
+        }
     }
 
     /// `[DONE]` arrived.
@@ -73,7 +86,13 @@ impl ChunkMapper {
             self.think.finish(out);
             return Flow::Stop;
         }
-        let chunk: ChunkWire<'_> = match serde_json::from_str(data) {
+        let fast = if self.serde_only {
+            None
+        } else {
+            fast::parse_chunk(data)
+        };
+        let parsed = fast.map_or_else(|| serde_json::from_str::<ChunkWire<'_>>(data), Ok);
+        let chunk = match parsed {
             Ok(c) => c,
             Err(_) => {
                 let e = GatewayError::invalid_response(

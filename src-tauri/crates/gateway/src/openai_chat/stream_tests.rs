@@ -4,14 +4,20 @@ use super::*;
 use crate::chat::ToolCallAccumulator;
 use crate::sse::SseDecoder;
 
+/// Maps through the fast path and through plain serde, and checks both agree.
 fn map_all(datas: &[&str]) -> (Vec<StreamEvent>, ChunkMapper) {
-    let mut m = ChunkMapper::new();
-    let mut out = Vec::new();
-    for d in datas {
-        m.on_data(d, &mut out);
-    }
-    m.finish(&mut out);
-    (out, m)
+    let run = |mut m: ChunkMapper| {
+        let mut out = Vec::new();
+        for d in datas {
+            m.on_data(d, &mut out);
+        }
+        m.finish(&mut out);
+        (out, m)
+    };
+    let (fast, m) = run(ChunkMapper::new());
+    let (slow, _) = run(ChunkMapper::serde_only());
+    assert_eq!(fast, slow, "fast path and serde disagree on {datas:?}");
+    (fast, m)
 }
 
 fn text_of(events: &[StreamEvent]) -> (String, String) {

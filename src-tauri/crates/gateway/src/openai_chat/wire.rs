@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 /// One stream chunk or one whole response: the same shape, `delta` vs `message`.
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 pub(crate) struct ChunkWire<'a> {
     /// Only the choice with index 0 (or no index) is kept: Portico asks for one choice.
     #[serde(default, borrow)]
@@ -41,13 +41,13 @@ impl ChunkWire<'_> {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 pub(crate) struct BaseResp {
     #[serde(default)]
     pub status_code: i64,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 pub(crate) struct ChoiceWire<'a> {
     #[serde(default)]
     pub index: Option<u32>,
@@ -62,6 +62,7 @@ pub(crate) struct ChoiceWire<'a> {
 }
 
 /// The `choices` array reduced to its index-0 entry, without collecting the others.
+#[derive(Default)]
 pub(crate) struct FirstChoice<'a>(pub Option<ChoiceWire<'a>>);
 
 impl<'a> ChoiceWire<'a> {
@@ -92,7 +93,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for FirstChoice<'a> {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 pub(crate) struct DeltaWire<'a> {
     #[serde(default, borrow)]
     pub content: Option<Text<'a>>,
