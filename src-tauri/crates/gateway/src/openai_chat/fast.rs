@@ -9,13 +9,26 @@ use serde::Deserialize;
 use super::scan::{Cursor, Invalid, Scan};
 use super::wire::{ChoiceWire, ChunkWire, DeltaWire, FirstChoice, Text};
 
-pub(crate) fn parse_chunk(src: &str) -> Option<ChunkWire<'_>> {
+/// Fills `w` (a fresh `ChunkWire`); `false` when the caller must ask serde instead.
+pub(crate) fn parse_chunk_into<'a>(src: &'a str, w: &mut ChunkWire<'a>) -> bool {
     let mut c = Cursor::new(src);
+    c.ws();
+    if chunk(&mut c, w).is_err() {
+        *w = ChunkWire::default();
+        return false;
+    }
+    c.ws();
+    if !c.at_end() {
+        *w = ChunkWire::default();
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+fn parse_chunk(src: &str) -> Option<ChunkWire<'_>> {
     let mut w = ChunkWire::default();
-    c.ws();
-    chunk(&mut c, &mut w).ok()?;
-    c.ws();
-    c.at_end().then_some(w)
+    parse_chunk_into(src, &mut w).then_some(w)
 }
 
 /// The value under the cursor through serde (cold fields), as serde would read it in place.
@@ -32,6 +45,14 @@ fn is_null(c: &Cursor<'_>) -> bool {
 
 fn chunk<'a>(c: &mut Cursor<'a>, w: &mut ChunkWire<'a>) -> Scan<()> {
     c.object(|c, key| {
+        // Most top-level keys (`id`, `object`, `model`, ...) start with none of these letters:
+        // one byte decides, without comparing whole keys.
+        if !matches!(
+            key.as_bytes().first(),
+            Some(b'c' | b'u' | b'e' | b't' | b'b')
+        ) {
+            return c.skip_value().map(drop);
+        }
         match key {
             "choices" if !is_null(c) => {
                 first_choice(c, &mut w.choices.insert(FirstChoice::default()).0)?

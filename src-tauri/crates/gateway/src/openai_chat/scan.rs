@@ -24,24 +24,29 @@ impl<'a> Cursor<'a> {
         Self { src, pos: 0 }
     }
 
+    #[inline(always)]
     fn bytes(&self) -> &'a [u8] {
         self.src.as_bytes()
     }
 
+    #[inline(always)]
     pub fn ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes().get(self.pos) {
             self.pos += 1;
         }
     }
 
+    #[inline(always)]
     pub fn peek(&self) -> Option<u8> {
         self.bytes().get(self.pos).copied()
     }
 
+    #[inline(always)]
     pub fn at_end(&self) -> bool {
         self.pos == self.src.len()
     }
 
+    #[inline(always)]
     fn expect(&mut self, c: u8) -> Scan<()> {
         if self.peek() == Some(c) {
             self.pos += 1;
@@ -52,6 +57,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// At an opening quote: the raw text between the quotes, and whether it has escapes.
+    #[inline]
     fn raw_string(&mut self) -> Scan<(&'a str, bool)> {
         let b = self.bytes();
         let start = self.pos + 1;
@@ -197,6 +203,7 @@ impl<'a> Cursor<'a> {
 
 /// The first `"` or `\` at or after `from`. Keys and values are mostly short, where eight
 /// bytes at a time (SWAR) beat a SIMD call's set-up; long strings go to `memchr2`.
+#[inline]
 fn find_quote_or_backslash(b: &[u8], from: usize) -> Option<usize> {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
