@@ -89,6 +89,9 @@ fn first_choice<'a>(c: &mut Cursor<'a>, slot: &mut Option<ChoiceWire<'a>>) -> Sc
 
 fn choice<'a>(c: &mut Cursor<'a>, ch: &mut ChoiceWire<'a>) -> Scan<()> {
     c.object(|c, key| {
+        if !matches!(key.as_bytes().first(), Some(b'i' | b'd' | b'm' | b'f')) {
+            return c.skip_value().map(drop); // `logprobs` and friends
+        }
         match key {
             "index" => ch.index = index(c.skip_value()?)?,
             "delta" if !is_null(c) => delta(c, ch.delta.insert(DeltaWire::default()))?,
