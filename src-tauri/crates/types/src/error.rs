@@ -21,9 +21,10 @@ pub enum ErrorKind {
     BadRequest,
     /// Wrong path, unknown model or id (404, 405).
     NotFound,
-    /// The gateway or its upstream failed (5xx, HTML error pages, Cloudflare 52x).
+    /// The gateway or its upstream failed (5xx, HTML error pages, Cloudflare 520-523).
     GatewayDown,
-    /// No answer in time (connect, first byte, or idle between chunks).
+    /// No answer in time: connect, first byte, idle between chunks, or the gateway's own
+    /// timeout (408, 504, Cloudflare 524).
     Timeout,
     /// The connection failed or dropped (DNS, refused, reset, stream cut mid-message).
     Network,
