@@ -12,10 +12,18 @@ use crate::paced::{self, Pace, PacedServer};
 use crate::sink::Received;
 use crate::{MODEL, PROMPT};
 
-/// Every text delta of one reply to `text`, timestamped as it came out of the client.
+/// Every text delta of one reply to `text`, timestamped as it came out of the client. Runs
+/// as a spawned task, like a core run: polled from `block_on`, every chunk would cross threads.
 async fn stream(base_url: &str, text: &str) -> Vec<Received> {
+    let (base_url, text) = (base_url.to_string(), text.to_string());
+    tokio::spawn(async move { stream_task(base_url, text).await })
+        .await
+        .expect("stream task")
+}
+
+async fn stream_task(base_url: String, text: String) -> Vec<Received> {
     let endpoint = Endpoint {
-        base_url: base_url.to_string(),
+        base_url,
         exact_base_url: false,
         auth: AuthScheme::None,
         key: None,
@@ -25,7 +33,7 @@ async fn stream(base_url: &str, text: &str) -> Vec<Received> {
         model: MODEL.into(),
         messages: vec![ChatMessage {
             role: Role::User,
-            text: text.into(),
+            text,
         }],
         params: ChatParams::default(),
         stream: true,

@@ -1,0 +1,28 @@
+// Medians, percentiles and the "median (min-max)" lines the app bench prints.
+
+export const median = (v) => {
+  const s = [...v].sort((a, b) => a - b);
+  return s[Math.ceil(s.length / 2) - 1];
+};
+export const pct = (v, p) => {
+  const s = [...v].sort((a, b) => a - b);
+  return s[Math.max(1, Math.ceil((p / 100) * s.length)) - 1];
+};
+export const spread = (v, digits = 0) =>
+  `${median(v).toFixed(digits)} (${Math.min(...v).toFixed(digits)}-${Math.max(...v).toFixed(digits)})`;
+export const frameStats = (d) => ({
+  p50: pct(d, 50),
+  p95: pct(d, 95),
+  max: Math.max(...d),
+  n: d.length,
+});
+export const frameLine = (runs) =>
+  ["p50", "p95", "max"]
+    .map(
+      (k) =>
+        `${k} ${spread(
+          runs.map((r) => r[k]),
+          1,
+        )} ms`,
+    )
+    .join(", ") + `  [${runs.map((r) => r.n).join("/")} frames]`;
