@@ -36,6 +36,16 @@ pub fn start_sim() -> String {
     rx.recv().expect("sim address")
 }
 
+pub struct Throughput {
+    /// From `send` to the saved reply's `Finished`.
+    pub total: Duration,
+    /// From the last delta to `Finished`: the final write, with full-text indexing.
+    pub saving: Duration,
+    /// Delta events the sink got.
+    pub deltas: usize,
+    pub text_len: usize,
+}
+
 /// A core on a fresh SQLite file with two providers: the Offline demo (served by the sim)
 /// and a keyless Custom one pointing at the paced server.
 pub struct Bench {
@@ -114,9 +124,15 @@ impl Bench {
     }
 
     /// Returns (send to Finished, deltas the sink got, reply bytes).
-    pub async fn throughput_run(&self) -> (Duration, usize, usize) {
+    pub async fn throughput_run(&self) -> Throughput {
         let (started, finished, deltas) = self.send(&self.demo, PROMPT).await;
-        (finished.at - started, deltas.len(), finished.text_len)
+        let last = deltas.last().expect("some text").at;
+        Throughput {
+            total: finished.at - started,
+            saving: finished.at - last,
+            deltas: deltas.len(),
+            text_len: finished.text_len,
+        }
     }
 
     /// Sorted per-chunk latencies in ms.

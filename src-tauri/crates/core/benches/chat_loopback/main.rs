@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 use core_run::{start_sim, Bench};
 use paced::{Pace, PacedServer};
 use portico_core::ChatTuning;
-use stats::{percentile, spread};
+use stats::{ms, percentile, spread};
 
 pub const PROMPT: &str = "sim:words=50000";
 pub const MODEL: &str = "demo-chat";
@@ -77,22 +77,23 @@ fn main() {
 
         println!("THROUGHPUT, sim at full speed, from send to the saved reply");
         println!(
-            "{:<NAME_WIDTH$} {:>22} {:>18} {:>14} {:>12}",
-            "", "chunks/s", "wire MB/s", "text MB/s", "deltas/run"
+            "{:<NAME_WIDTH$} {:>22} {:>18} {:>14} {:>12} {:>16}",
+            "", "chunks/s", "wire MB/s", "text MB/s", "deltas/run", "final write ms"
         );
-        let row = |name: &str, times: &[Duration], deltas: &str| {
+        let row = |name: &str, times: &[Duration], deltas: &str, saving: &str| {
             let per_s = |n: usize, scale: f64| -> Vec<f64> {
                 times.iter().map(|t| n as f64 / t.as_secs_f64() / scale).collect()
             };
             println!(
-                "{name:<NAME_WIDTH$} {:>22} {:>18} {:>14} {:>12}",
+                "{name:<NAME_WIDTH$} {:>22} {:>18} {:>14} {:>12} {:>16}",
                 spread(&per_s(chunks, 1.0), 0),
                 spread(&per_s(wire_bytes, 1e6), 1),
                 spread(&per_s(text_bytes, 1e6), 2),
-                deltas
+                deltas,
+                saving
             );
         };
-        row("gateway only (no core)", &gateway_times, "-");
+        row("gateway only (no core)", &gateway_times, "-", "-");
 
         let tunings = [
             ("default tuning (coalesce 40 ms)", ChatTuning::default()),
@@ -107,14 +108,16 @@ fn main() {
         for (name, tuning) in tunings {
             let bench = Bench::open(tuning, &sim_url, &paced.base_url).await;
             bench.throughput_run().await; // warm-up
-            let (mut times, mut deltas) = (Vec::new(), Vec::new());
+            let (mut times, mut deltas, mut saving) = (Vec::new(), Vec::new(), Vec::new());
             for _ in 0..RUNS {
-                let (t, n, len) = bench.throughput_run().await;
-                assert_eq!(len, text_bytes, "the core saw the whole reply");
-                times.push(t);
-                deltas.push(n as f64);
+                let run = bench.throughput_run().await;
+                assert_eq!(run.text_len, text_bytes, "the core saw the whole reply");
+                times.push(run.total);
+                deltas.push(run.deltas as f64);
+                saving.push(ms(run.saving));
             }
-            row(&format!("core, {name}"), &times, &spread(&deltas, 0));
+            let (deltas, saving) = (spread(&deltas, 0), spread(&saving, 1));
+            row(&format!("core, {name}"), &times, &deltas, &saving);
 
             bench.latency_run(&paced, WARM_UP).await;
             let mut runs = Vec::new();
