@@ -2,13 +2,15 @@
 //! to Channels and events, and registers the commands of the contract's table.
 
 pub mod commands;
+mod compositing;
 mod ipc;
 mod setup;
 mod state;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 pub use state::AppServices;
+use tauri::webview::PageLoadEvent;
 use tauri::{Builder, Manager, RunEvent, Runtime};
 
 /// The commands and nothing else: shared by the app and by the IPC contract tests.
@@ -17,6 +19,9 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
 }
 
 pub fn run() {
+    let started = Instant::now();
+    // Before any thread exists: it may set an environment variable WebKit reads.
+    let compositing = compositing::configure();
     let builder = tauri::Builder::default()
         // First, so a second launch focuses this window instead of opening another database.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -35,9 +40,25 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_window_state::Builder::new().build())
-        .setup(|app| {
+        .setup(move |app| {
+            log::info!("{compositing}");
+            log::info!("start-up: setup at {} ms", started.elapsed().as_millis());
             setup::init(app.handle())?;
+            log::info!(
+                "start-up: core ready at {} ms",
+                started.elapsed().as_millis()
+            );
             Ok(())
+        })
+        .on_page_load(move |_, payload| {
+            let event = match payload.event() {
+                PageLoadEvent::Started => "started loading",
+                PageLoadEvent::Finished => "loaded",
+            };
+            log::info!(
+                "page {event} {} ms after launch",
+                started.elapsed().as_millis()
+            );
         });
     with_commands(builder)
         .build(tauri::generate_context!())

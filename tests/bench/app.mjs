@@ -54,7 +54,8 @@ async function launch() {
   // Where the page's clock starts: the app and WebKit are up and the document starts loading.
   const origin = await browser.execute(() => performance.timeOrigin);
   const app = findApp(process.pid, APP);
-  return { browser, app, sessionMs, navigationMs: origin - t0, readyMs: readyAt - t0 };
+  const marks = await browser.executeAsync(page.startupMarks);
+  return { browser, app, sessionMs, navigationMs: origin - t0, readyMs: readyAt - t0, marks };
 }
 
 /** Lowest PSS of a few readings, one a second, after MEMORY_WAIT_MS of quiet. */
@@ -90,12 +91,14 @@ async function launchPhase() {
   const session = [];
   const navigation = [];
   const idle = [];
+  const marks = [];
   let breakdown;
   for (let i = 0; i < LAUNCHES; i += 1) {
     const run = await launch();
     ready.push(run.readyMs / 1000);
     session.push(run.sessionMs / 1000);
     navigation.push(run.navigationMs / 1000);
+    marks.push({ ...run.marks, ready: run.readyMs - run.navigationMs });
     const m = await settledMemory(run.app);
     idle.push(m);
     breakdown = m.byName;
@@ -106,6 +109,15 @@ async function launchPhase() {
   console.log(
     `    new session returned at ${spread(session, 2)} s; the page started loading at ${spread(navigation, 2)} s` +
       `\n    (app, window and WebKit processes up); page load to <main> clickable: ${spread(ui, 2)} s`,
+  );
+  const mark = (key) => {
+    const values = marks.map((m) => m[key]).filter((v) => typeof v === "number");
+    return values.length ? `${spread(values)} ms` : "n/a";
+  };
+  console.log(
+    `    in the page (ms from its start): document ${mark("html")}, DOM ready ${mark("domReady")},` +
+      `\n    entry script run ${mark("script")}, app_info answered ${mark("appInfo")},` +
+      ` main screen committed ${mark("shell")}, clickable ${mark("ready")}`,
   );
   console.log(`  runs: ${ready.map((s) => s.toFixed(2)).join(", ")} s`);
   console.log(

@@ -119,3 +119,19 @@ export function idleFrames(n, done) {
 export function renderedCount(done) {
   done(document.querySelectorAll("[data-message-id]").length);
 }
+
+/**
+ * Start-up milestones in ms from the page's time origin: the document loaded, the entry script
+ * evaluated, app_info answered, the first screen committed (marks set by the UI).
+ */
+export function startupMarks(done) {
+  const nav = performance.getEntriesByType("navigation")[0];
+  const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+  done({
+    html: nav ? nav.responseEnd : null,
+    domReady: nav ? nav.domContentLoadedEventEnd : null,
+    script: at("portico:script"),
+    appInfo: at("portico:app-info"),
+    shell: at("portico:shell"),
+  });
+}

@@ -6,7 +6,8 @@
 #   tests/bench/run-app-bench.sh [all|launch|long]
 # Env: BENCH_NO_BUILD=1 measures the binary already in target/release; BENCH_MESSAGES (2000);
 # BENCH_LAUNCHES (5); BENCH_LONG_RUNS (3); BENCH_DRIVER_PORT (4444; the native one is +1);
-# WEBKIT_DISABLE_COMPOSITING_MODE=1 to paint without WebKit's GL compositor (llvmpipe here).
+# The app itself turns WebKit's GL compositor off where there is no GPU (as here, where GL
+# would be llvmpipe); PORTICO_COMPOSITING=on measures with it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -42,5 +43,5 @@ export PORTICO_BENCH_IDLE_DIR=$work/idle PORTICO_BENCH_LONG_DIR=$work/long
 export PORTICO_BENCH_LONG_SEED=$work/long.json
 "$seed" --dir "$PORTICO_BENCH_IDLE_DIR" --messages 0 >/dev/null
 "$seed" --dir "$PORTICO_BENCH_LONG_DIR" --messages "${BENCH_MESSAGES:-2000}" >"$PORTICO_BENCH_LONG_SEED"
-echo "WebKit compositing: $([ -n "${WEBKIT_DISABLE_COMPOSITING_MODE:-}" ] && echo "off (WEBKIT_DISABLE_COMPOSITING_MODE)" || echo "on (default; GL is llvmpipe under Xvfb)")"
+echo "WebKit compositing: ${PORTICO_COMPOSITING:-as the app decides (off without a GPU render node)}"
 node tests/bench/app.mjs "${1:-all}" || { tail -20 "$PORTICO_BENCH_LOG" >&2; exit 1; }

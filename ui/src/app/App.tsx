@@ -14,7 +14,11 @@ export function App() {
   useAppEvents();
   const appInfo = useQuery({
     queryKey: queryKeys.appInfo,
-    queryFn: () => call("app_info", null),
+    queryFn: () =>
+      call("app_info", null).then((info) => {
+        performance.mark("portico:app-info");
+        return info;
+      }),
     staleTime: Infinity,
   });
 

@@ -45,6 +45,9 @@ export function Shell() {
     return true;
   }, [activeConversationId, cancel, onError]);
   useGlobalShortcuts({ stopStreaming });
+  useEffect(() => {
+    performance.mark("portico:shell");
+  }, []);
 
   return (
     <div className="flex h-full">

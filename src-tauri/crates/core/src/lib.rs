@@ -60,6 +60,12 @@ impl Core {
             tracing::info!("{interrupted} replies were interrupted by the last exit");
         }
         let secrets = Arc::new(Secrets::new(config.secret_store));
+        // Probe the keychain now, beside start-up: on Linux the first call may have D-Bus
+        // start the Secret Service, and the first screen would otherwise wait for it.
+        let probe = secrets.clone();
+        let _ = std::thread::Builder::new()
+            .name("keychain-probe".into())
+            .spawn(move || probe.status());
         let providers = ProviderService::new(
             store.clone(),
             secrets.clone(),
