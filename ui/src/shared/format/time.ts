@@ -21,17 +21,32 @@ export function formatDuration(ms: number): string {
   return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
 }
 
+// One Intl formatter per locale and style: building one costs far more than using it, and
+// list rows format dates every time they mount.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(
+  kind: string,
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${kind}\u0000${locale}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 export function formatClock(timestamp: number, locale: string): string {
-  return new Date(toEpochMs(timestamp)).toLocaleTimeString(locale, {
-    hour: "2-digit",
-    minute: "2-digit",
-  });
+  return formatterFor("clock", locale, { hour: "2-digit", minute: "2-digit" }).format(
+    toEpochMs(timestamp),
+  );
 }
 
 export function formatDate(timestamp: number, locale: string): string {
-  return new Date(toEpochMs(timestamp)).toLocaleDateString(locale, {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-  });
+  return formatterFor("date", locale, { year: "numeric", month: "short", day: "numeric" }).format(
+    toEpochMs(timestamp),
+  );
 }

@@ -1,10 +1,7 @@
-import { toJsxRuntime } from "hast-util-to-jsx-runtime";
-import { Check, Copy } from "lucide-react";
 import { memo, useEffect, useMemo, useState } from "react";
-import { Fragment, jsx, jsxs } from "react/jsx-runtime";
 import { useTranslation } from "react-i18next";
-import { copyText } from "../ipc";
 import { cn } from "../ui/cn";
+import { CopyButton } from "./CopyButton";
 import { highlightCode, highlighterReady, loadHighlighter } from "./highlighter";
 
 export interface CodeBlockProps {
@@ -29,31 +26,6 @@ function useHighlighterLoaded(wanted: boolean): boolean {
   return ready;
 }
 
-export function CopyButton({ text, label }: { text: string; label: string }) {
-  const { t } = useTranslation();
-  const [copied, setCopied] = useState(false);
-  useEffect(() => {
-    if (!copied) return;
-    const timer = window.setTimeout(() => setCopied(false), 1500);
-    return () => window.clearTimeout(timer);
-  }, [copied]);
-  return (
-    <button
-      type="button"
-      aria-label={label}
-      onClick={() => void copyText(text).then(setCopied)}
-      className="inline-flex h-6 items-center gap-1 rounded px-1.5 text-[12px] text-fg-muted hover:bg-surface-3 hover:text-fg"
-    >
-      {copied ? (
-        <Check aria-hidden className="h-3.5 w-3.5" />
-      ) : (
-        <Copy aria-hidden className="h-3.5 w-3.5" />
-      )}
-      <span>{copied ? t("markdown.copied") : t("markdown.copy")}</span>
-    </button>
-  );
-}
-
 /** A fenced code block: language label, copy button, lazily highlighted (never via innerHTML). */
 export const CodeBlock = memo(function CodeBlock({ code, language, live = false }: CodeBlockProps) {
   const { t } = useTranslation();
@@ -61,8 +33,7 @@ export const CodeBlock = memo(function CodeBlock({ code, language, live = false 
   const ready = useHighlighterLoaded(wantsHighlight);
   const highlighted = useMemo(() => {
     if (!wantsHighlight || !ready) return null;
-    const tree = highlightCode(language, code);
-    return tree ? toJsxRuntime(tree, { Fragment, jsx, jsxs }) : null;
+    return highlightCode(language, code);
   }, [wantsHighlight, ready, language, code]);
 
   return (

@@ -17,6 +17,15 @@ export function preloadMarkdown(): void {
 }
 
 /**
+ * Renders these messages' markdown ahead of need, in idle time (oldest first in, newest
+ * rendered first): rows of a long conversation then mount without parsing.
+ */
+export function prewarmMarkdown(texts: readonly string[]): void {
+  if (texts.length === 0) return;
+  void import("./prewarm").then(({ prewarm }) => prewarm(texts));
+}
+
+/**
  * Untrusted model output as markdown. Until the renderer chunk is there (it is preloaded at
  * start), the text takes its place invisibly, so the list keeps its height and no raw markup
  * flashes.

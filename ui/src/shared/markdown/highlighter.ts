@@ -1,4 +1,7 @@
 import type { Root } from "hast";
+import { toJsxRuntime } from "hast-util-to-jsx-runtime";
+import type { ReactElement } from "react";
+import { Fragment, jsx, jsxs } from "react/jsx-runtime";
 
 type Lowlight = {
   highlight: (language: string, value: string) => Root;
@@ -8,8 +11,10 @@ type Lowlight = {
 
 let instance: Lowlight | null = null;
 let loading: Promise<Lowlight> | null = null;
-const cache = new Map<string, Root>();
-const CACHE_LIMIT = 400;
+// Elements, not trees: a code block scrolled back into view costs neither highlighting nor
+// conversion.
+const cache = new Map<string, ReactElement>();
+const CACHE_LIMIT = 1000;
 
 /** Loads highlight.js grammars (via lowlight) on first use: a separate chunk. */
 export function loadHighlighter(): Promise<Lowlight> {
@@ -41,19 +46,23 @@ const ALIASES: Record<string, string> = {
   golang: "go",
 };
 
-/** A highlighted syntax tree (memoized per language + code), or null if not loaded or unknown. */
-export function highlightCode(language: string, code: string): Root | null {
+/** Highlighted code as elements (memoized per language + code), or null if not loaded or unknown. */
+export function highlightCode(language: string, code: string): ReactElement | null {
   if (!instance) return null;
   const lang = ALIASES[language] ?? language;
   if (!lang || !instance.registered(lang)) return null;
   const key = `${lang}\u0000${code}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const tree = instance.highlight(lang, code);
+  const element = toJsxRuntime(instance.highlight(lang, code), {
+    Fragment,
+    jsx,
+    jsxs,
+  }) as ReactElement;
   if (cache.size >= CACHE_LIMIT) {
     const oldest = cache.keys().next().value;
     if (oldest !== undefined) cache.delete(oldest);
   }
-  cache.set(key, tree);
-  return tree;
+  cache.set(key, element);
+  return element;
 }

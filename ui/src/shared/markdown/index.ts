@@ -1,4 +1,3 @@
-export { Markdown, preloadMarkdown } from "./Markdown";
+export { Markdown, preloadMarkdown, prewarmMarkdown } from "./Markdown";
 export type { MarkdownProps } from "./Markdown";
-export { CodeBlock, CopyButton } from "./CodeBlock";
-export { splitBlocks, endsInsideFence } from "./splitBlocks";
+export { CopyButton } from "./CopyButton";

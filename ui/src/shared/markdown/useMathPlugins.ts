@@ -1,12 +1,5 @@
 import { useSyncExternalStore } from "react";
-import type { Options } from "react-markdown";
-
-type PluggableList = NonNullable<Options["remarkPlugins"]>;
-
-interface MathPlugins {
-  remark: PluggableList;
-  rehype: PluggableList;
-}
+import type { MathPlugins } from "./pipeline";
 
 let loaded: MathPlugins | null = null;
 let loading: Promise<void> | null = null;
@@ -32,6 +25,11 @@ function load(): void {
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** The math plugins if loaded (a stable object), else null. */
+export function loadedMathPlugins(): MathPlugins | null {
+  return loaded;
 }
 
 /** remark-math + rehype-katex once loaded; loading starts when a block needs them. */

@@ -6,6 +6,8 @@ import type { ThreadMessage } from "@/shared/bindings/ThreadMessage";
 import { Button, Spinner } from "@/shared/ui";
 import { MessageItem } from "./MessageItem";
 import type { MessageActions } from "./messageActions";
+import { estimateRowHeight } from "./rowEstimate";
+import { useMarkdownPrewarm } from "./useMarkdownPrewarm";
 import { useStickToBottom } from "./useStickToBottom";
 
 export interface MessageListProps {
@@ -21,7 +23,8 @@ export interface MessageListProps {
   onFocusHandled: () => void;
 }
 
-const LOAD_OLDER_THRESHOLD_PX = 600;
+// Ask for the older page well before the top is reached: about a screen and a half ahead.
+const LOAD_OLDER_THRESHOLD_PX = 1500;
 
 /** The active branch, virtualized with measured row heights; pinned to the bottom while streaming. */
 export function MessageList({
@@ -50,10 +53,12 @@ export function MessageList({
   const virtualizer = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 180,
-    overscan: 6,
+    estimateSize: (index) => estimateRowHeight(messages[index]),
+    overscan: 4,
     getItemKey: (index) => messages[index]?.message.id ?? index,
   });
+
+  useMarkdownPrewarm(messages);
 
   // Older pages are inserted above: keep the messages on screen where they were.
   const firstId = messages[0]?.message.id;

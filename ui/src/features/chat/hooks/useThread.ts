@@ -5,7 +5,13 @@ import type { ThreadMessage } from "@/shared/bindings/ThreadMessage";
 import type { ThreadPage } from "@/shared/bindings/ThreadPage";
 import { call, queryKeys } from "@/shared/ipc";
 
-export const THREAD_PAGE_SIZE = 50;
+/** The newest page: enough to fill the window, quick to show. */
+export const THREAD_FIRST_PAGE_SIZE = 50;
+/**
+ * Older pages, asked for while the user scrolls up: large, so a long history takes a few
+ * round trips rather than dozens (a page of 200 costs the backend about 10 ms).
+ */
+export const THREAD_OLDER_PAGE_SIZE = 200;
 
 export type ThreadData = InfiniteData<ThreadPage, string | undefined>;
 
@@ -25,7 +31,7 @@ export function useThread(conversationId: string | null) {
       call("thread_page", {
         conversationId: conversationId ?? "",
         beforeId: pageParam,
-        limit: THREAD_PAGE_SIZE,
+        limit: pageParam === undefined ? THREAD_FIRST_PAGE_SIZE : THREAD_OLDER_PAGE_SIZE,
       }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => (page.hasMore ? page.messages[0]?.message.id : undefined),
