@@ -13,14 +13,7 @@ use support::*;
 async fn regenerate_adds_a_sibling_and_branches_can_be_switched() {
     let h = Harness::new().await;
     let p = h.provider().await;
-    let sink = Arc::new(VecSink::default());
-    let first = h
-        .core
-        .chat
-        .send(h.request(&p, "Question one"), sink.clone())
-        .await
-        .unwrap();
-    finished(&sink).await;
+    let Finished { started: first, .. } = h.send_and_finish(h.request(&p, "Question one")).await;
 
     let sink2 = Arc::new(VecSink::default());
     let again = h
@@ -75,22 +68,18 @@ async fn regenerate_adds_a_sibling_and_branches_can_be_switched() {
 async fn editing_the_first_message_branches_at_the_root() {
     let h = Harness::new().await;
     let p = h.provider().await;
-    let sink = Arc::new(VecSink::default());
-    let first = h
-        .core
-        .chat
-        .send(h.request(&p, "Original question"), sink.clone())
-        .await
-        .unwrap();
-    finished(&sink).await;
+    let Finished { started: first, .. } =
+        h.send_and_finish(h.request(&p, "Original question")).await;
     let user_id = first.user_message_id.clone().unwrap();
 
     let mut edit = h.request(&p, "Edited question");
     edit.conversation_id = Some(first.conversation_id.clone());
     edit.edit_of = Some(user_id.clone());
-    let sink2 = Arc::new(VecSink::default());
-    let edited = h.core.chat.send(edit, sink2.clone()).await.unwrap();
-    let (_, reply) = finished(&sink2).await;
+    let Finished {
+        started: edited,
+        message: reply,
+        ..
+    } = h.send_and_finish(edit).await;
     assert!(reply.text.contains("Edited question"));
 
     let page = h
@@ -116,14 +105,13 @@ async fn editing_the_first_message_branches_at_the_root() {
 async fn a_word_from_a_reply_is_found_with_its_context_highlighted() {
     let h = Harness::new().await;
     let p = h.provider().await;
-    let sink = Arc::new(VecSink::default());
-    let run = h
-        .core
-        .chat
-        .send(h.request(&p, "Explain server-sent events"), sink.clone())
-        .await
-        .unwrap();
-    let (_, message) = finished(&sink).await;
+    let Finished {
+        started: run,
+        message,
+        ..
+    } = h
+        .send_and_finish(h.request(&p, "Explain server-sent events"))
+        .await;
     let reference = message
         .text
         .split("Reference: ")

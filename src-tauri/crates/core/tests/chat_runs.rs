@@ -13,17 +13,13 @@ use support::*;
 async fn a_reply_streams_in_order_and_is_persisted() {
     let h = Harness::new().await;
     let p = h.provider().await;
-    let sink = Arc::new(VecSink::default());
-    let started = h
-        .core
-        .chat
-        .send(
-            h.request(&p, "Hello Portico, tell me about gateways"),
-            sink.clone(),
-        )
-        .await
-        .unwrap();
-    let (events, message) = finished(&sink).await;
+    let Finished {
+        started,
+        events,
+        message,
+    } = h
+        .send_and_finish(h.request(&p, "Hello Portico, tell me about gateways"))
+        .await;
 
     assert!(
         matches!(events.first(), Some(ChatStreamEvent::Opened { .. })),
@@ -153,14 +149,11 @@ async fn a_wrong_key_is_an_auth_error_and_the_question_is_kept() {
         .set_key(p.id.clone(), "sk-wrong-key-000000000000".into(), false)
         .await
         .unwrap();
-    let sink = Arc::new(VecSink::default());
-    let run = h
-        .core
-        .chat
-        .send(h.request(&p, "Will this work?"), sink.clone())
-        .await
-        .unwrap();
-    let (_, message) = finished(&sink).await;
+    let Finished {
+        started: run,
+        message,
+        ..
+    } = h.send_and_finish(h.request(&p, "Will this work?")).await;
     assert_eq!(message.status, MessageStatus::Error);
     let error = message.error.unwrap();
     assert_eq!(error.kind, ErrorKind::Auth);
@@ -214,13 +207,9 @@ async fn gateway_failures_keep_partial_text_and_say_why() {
         ("http_402", ErrorKind::OutOfCredit),
     ] {
         h.sim.set_scenario(scenario);
-        let sink = Arc::new(VecSink::default());
-        h.core
-            .chat
-            .send(h.request(&p, "Tell me something"), sink.clone())
-            .await
-            .unwrap();
-        let (events, message) = finished(&sink).await;
+        let Finished {
+            events, message, ..
+        } = h.send_and_finish(h.request(&p, "Tell me something")).await;
         assert_eq!(message.status, MessageStatus::Error, "{scenario}");
         let error = message.error.clone().unwrap();
         assert_eq!(error.kind, kind, "{scenario}: {error:?}");
@@ -240,13 +229,7 @@ async fn gateway_failures_keep_partial_text_and_say_why() {
 async fn the_key_never_reaches_the_database_files() {
     let h = Harness::new().await;
     let p = h.provider().await;
-    let sink = Arc::new(VecSink::default());
-    h.core
-        .chat
-        .send(h.request(&p, "Anything"), sink.clone())
-        .await
-        .unwrap();
-    finished(&sink).await;
+    h.send_and_finish(h.request(&p, "Anything")).await;
     h.core.providers.test(p.id.clone()).await;
     let mut checked = 0;
     for entry in std::fs::read_dir(h.dir.path()).unwrap() {

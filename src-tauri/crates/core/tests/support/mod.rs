@@ -12,7 +12,8 @@ use portico_core::{ChatTuning, Core, CoreConfig, NullNotifier};
 use portico_gateway::GatewayClient;
 use portico_sim::{SimConfig, SimHandle};
 use portico_types::{
-    AuthScheme, ChatParams, ChatSendRequest, ChatStreamEvent, Message, Provider, ProviderInput,
+    AuthScheme, ChatParams, ChatRunStarted, ChatSendRequest, ChatStreamEvent, Message, Provider,
+    ProviderInput,
 };
 
 pub const KEY: &str = "sk-sim-test-key-7f3a9c2e41d8b6a0";
@@ -94,6 +95,27 @@ impl Harness {
             provider_id: provider.id.clone(),
             model: "demo-chat".into(),
             params: ChatParams::default(),
+        }
+    }
+}
+
+/// A run followed to its end.
+pub struct Finished {
+    pub started: ChatRunStarted,
+    pub events: Vec<ChatStreamEvent>,
+    pub message: Message,
+}
+
+impl Harness {
+    /// Sends `req` and waits until its reply has finished, however it ended.
+    pub async fn send_and_finish(&self, req: ChatSendRequest) -> Finished {
+        let sink = Arc::new(VecSink::default());
+        let started = self.core.chat.send(req, sink.clone()).await.unwrap();
+        let (events, message) = finished(&sink).await;
+        Finished {
+            started,
+            events,
+            message,
         }
     }
 }

@@ -19,13 +19,15 @@
 //! `BENCH_BUILD_ONLY=1`.
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use portico_store::{new_id, title_from_text, Store};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
+mod measure;
 mod text;
+use measure::{apply_knobs, cpu_seconds, file_mb, report};
 use text::{message_text, queries};
 
 const BIG_CONVERSATION: usize = 5_000;
@@ -177,66 +179,6 @@ fn insert_message(
         *clock,
     ])?;
     Ok((id, text))
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
-}
-
-fn report(name: &str, mut d: Vec<Duration>) {
-    d.sort();
-    println!(
-        "{name}: n={} p50={:.2} ms p95={:.2} ms max={:.2} ms",
-        d.len(),
-        percentile(&d, 0.5).as_secs_f64() * 1e3,
-        percentile(&d, 0.95).as_secs_f64() * 1e3,
-        d.last().map_or(0.0, |x| x.as_secs_f64() * 1e3),
-    );
-}
-
-fn file_mb(path: &std::path::Path) -> f64 {
-    std::fs::metadata(path).map_or(0.0, |m| m.len() as f64 / 1e6)
-}
-
-/// CPU time of this process (user + system), where /proc says it.
-fn cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
-    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
-    Some(ticks / 100.0)
-}
-
-fn env_knob(name: &str) -> Option<i64> {
-    std::env::var(name).ok().and_then(|v| v.parse().ok())
-}
-
-/// Experiment knobs (not used for the reported figures unless said).
-fn apply_knobs(store: &Store) {
-    store
-        .write(|tx| {
-            if let Some(mb) = env_knob("BENCH_CACHE_MB") {
-                tx.execute_batch(&format!("PRAGMA cache_size = -{}", mb * 1000))?;
-            }
-            if let Some(h) = env_knob("BENCH_HASHSIZE") {
-                tx.execute("INSERT INTO messages_fts (messages_fts, rank) VALUES ('hashsize', ?1)", [h])?;
-            }
-            if let Some(a) = env_knob("BENCH_AUTOMERGE") {
-                tx.execute("INSERT INTO messages_fts (messages_fts, rank) VALUES ('automerge', ?1)", [a])?;
-            }
-            if let Ok(detail) = std::env::var("BENCH_DETAIL") {
-                tx.execute_batch(&format!(
-                    "DROP TABLE messages_fts;
-                     CREATE VIRTUAL TABLE messages_fts USING fts5 (text, content = 'messages_search_text',
-                         content_rowid = 'seq', tokenize = 'trigram', detail = {detail});"
-                ))?;
-            }
-            if env_knob("BENCH_NO_FTS") == Some(1) {
-                tx.execute_batch("DROP TRIGGER messages_fts_insert;")?;
-            }
-            Ok(())
-        })
-        .expect("knobs");
 }
 
 /// Writes the history from scratch; `None` when only the build was asked for.

@@ -5,11 +5,12 @@ import type { Conversation } from "../../bindings/Conversation";
 import type { IpcError } from "../../bindings/IpcError";
 import type { Message } from "../../bindings/Message";
 import type { Provider } from "../../bindings/Provider";
-import type { SearchHit } from "../../bindings/SearchHit";
-import { replyFor } from "./content";
 import type { MockDb } from "./db";
-import { MockRuns, type RunScript, type StreamSink } from "./runs";
-import { DEMO_MODELS, GATEWAY_MODELS } from "./seed";
+import { delay } from "./delay";
+import { MockRuns, type StreamSink } from "./runs";
+import { replyScript } from "./scripts";
+import { searchMock } from "./search";
+import { DEMO_MODELS, GATEWAY_MODELS } from "./catalog";
 
 type CommandName = (typeof COMMAND_NAMES)[number];
 type Req<K extends CommandName> = Commands[K]["req"];
@@ -28,26 +29,6 @@ function need<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-const HIGHLIGHT_START = "\uE000";
-const HIGHLIGHT_END = "\uE001";
-
-/** Text around the first match, every match wrapped in U+E000 … U+E001. */
-export function makeSnippet(text: string, query: string, radius = 60): string | null {
-  const lower = text.toLowerCase();
-  const needle = query.toLowerCase();
-  const first = lower.indexOf(needle);
-  if (first < 0) return null;
-  const start = Math.max(0, first - radius);
-  const end = Math.min(text.length, first + needle.length + radius * 2);
-  const window = text.slice(start, end).replace(/\s+/g, " ");
-  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
-  const marked = window.replace(
-    new RegExp(escaped, "gi"),
-    (hit) => `${HIGHLIGHT_START}${hit}${HIGHLIGHT_END}`,
-  );
-  return `${start > 0 ? "…" : ""}${marked}${end < text.length ? "…" : ""}`;
-}
-
 export function createHandlers(db: MockDb, emit: (event: AppEvent) => void): HandlerTable {
   const conversationsChanged = (...ids: string[]) => emit({ type: "conversationsChanged", ids });
   const runs = new MockRuns(db, (id) => conversationsChanged(id));
@@ -60,53 +41,12 @@ export function createHandlers(db: MockDb, emit: (event: AppEvent) => void): Han
   const providerFor = (providerId: string | undefined): Provider | undefined =>
     providerId ? db.providers.get(providerId) : undefined;
 
-  const scriptFor = (provider: Provider | undefined, model: string, prompt: string): RunScript => {
-    const reply = replyFor(prompt);
-    const reasoning = /reason|r1|think|o3/.test(model) ? reply.reasoning : "";
-    const base = { reasoning, text: reply.text, chunk: 14, intervalMs: 40 };
-    const preset = db.presets.find((p) => p.id === provider?.presetId);
-    if (!provider) {
-      return {
-        ...base,
-        text: "",
-        failWith: { kind: "invalid", message: "Choose a provider first.", retryable: false },
-      };
-    }
-    if (preset?.needsKey && !provider.key.isSet) {
-      return {
-        ...base,
-        reasoning: "",
-        text: "",
-        failWith: {
-          kind: "auth",
-          message: "No API key is set for this provider.",
-          retryable: false,
-          detail:
-            'HTTP 401 Unauthorized\n{"error":{"message":"Incorrect API key provided","type":"invalid_request_error","code":"invalid_api_key"}}',
-        },
-      };
-    }
-    if (/\bfail\b|\berror\b/i.test(prompt)) {
-      return {
-        ...base,
-        reasoning: "",
-        failWith: {
-          kind: "network",
-          message: "The connection dropped in the middle of the reply.",
-          retryable: true,
-          detail: "error decoding response body: connection reset by peer (os error 104)",
-        },
-      };
-    }
-    return base;
-  };
-
   const startReply = (assistant: Message, prompt: string, sink: StreamSink | null): string => {
     const provider = providerFor(assistant.providerId);
     return runs.start(
       assistant,
       sink ?? (() => undefined),
-      scriptFor(provider, assistant.model ?? "", prompt),
+      replyScript(db, provider, assistant.model ?? "", prompt),
     );
   };
 
@@ -260,41 +200,7 @@ export function createHandlers(db: MockDb, emit: (event: AppEvent) => void): Han
       conversationsChanged(id);
       return null;
     },
-    search: async ({ query, limit }) => {
-      await delay(60);
-      const q = query.trim();
-      if (!q) return [];
-      for (const id of [...db.lazyThreads.keys()]) {
-        if ((db.conversations.get(id)?.messageCount ?? 0) < 100) db.ensureThread(id);
-      }
-      const hits: SearchHit[] = [];
-      for (const conversation of db.conversations.values()) {
-        const snippet = makeSnippet(conversation.title, q);
-        if (snippet) {
-          hits.push({
-            conversationId: conversation.id,
-            conversationTitle: conversation.title,
-            snippet,
-            createdAt: conversation.updatedAt,
-          });
-        }
-      }
-      for (const message of db.messages.values()) {
-        if (hits.length >= limit) break;
-        const snippet = makeSnippet(message.text, q);
-        const conversation = db.conversations.get(message.conversationId);
-        if (snippet && conversation) {
-          hits.push({
-            conversationId: conversation.id,
-            conversationTitle: conversation.title,
-            messageId: message.id,
-            snippet,
-            createdAt: message.createdAt,
-          });
-        }
-      }
-      return hits.sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);
-    },
+    search: ({ query, limit }) => searchMock(db, query, limit),
 
     thread_page: async ({ conversationId, beforeId, limit }) => {
       const conversation = conversationOf(conversationId);
@@ -419,8 +325,4 @@ export function createHandlers(db: MockDb, emit: (event: AppEvent) => void): Han
     },
     chat_active_runs: () => runs.active(),
   };
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => window.setTimeout(resolve, ms));
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { COMMAND_NAMES } from "../../bindings/commands";
 import type { ChatStreamEvent } from "../../bindings/ChatStreamEvent";
-import { createHandlers, makeSnippet } from "./handlers";
+import { createHandlers } from "./handlers";
+import { makeSnippet } from "./search";
 import { seedMockDb } from "./seed";
 
 function setup(options: Partial<Parameters<typeof seedMockDb>[0]> = {}) {

@@ -1,0 +1,60 @@
+import type { SearchHit } from "../../bindings/SearchHit";
+import type { MockDb } from "./db";
+import { delay } from "./delay";
+
+const HIGHLIGHT_START = "\uE000";
+const HIGHLIGHT_END = "\uE001";
+
+/** Text around the first match, every match wrapped in U+E000 … U+E001. */
+export function makeSnippet(text: string, query: string, radius = 60): string | null {
+  const lower = text.toLowerCase();
+  const needle = query.toLowerCase();
+  const first = lower.indexOf(needle);
+  if (first < 0) return null;
+  const start = Math.max(0, first - radius);
+  const end = Math.min(text.length, first + needle.length + radius * 2);
+  const window = text.slice(start, end).replace(/\s+/g, " ");
+  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+  const marked = window.replace(
+    new RegExp(escaped, "gi"),
+    (hit) => `${HIGHLIGHT_START}${hit}${HIGHLIGHT_END}`,
+  );
+  return `${start > 0 ? "…" : ""}${marked}${end < text.length ? "…" : ""}`;
+}
+
+/** Search as the backend answers it: titles and message text, newest first, highlighted. */
+export async function searchMock(db: MockDb, query: string, limit: number): Promise<SearchHit[]> {
+  await delay(60);
+  const q = query.trim();
+  if (!q) return [];
+  for (const id of [...db.lazyThreads.keys()]) {
+    if ((db.conversations.get(id)?.messageCount ?? 0) < 100) db.ensureThread(id);
+  }
+  const hits: SearchHit[] = [];
+  for (const conversation of db.conversations.values()) {
+    const snippet = makeSnippet(conversation.title, q);
+    if (snippet) {
+      hits.push({
+        conversationId: conversation.id,
+        conversationTitle: conversation.title,
+        snippet,
+        createdAt: conversation.updatedAt,
+      });
+    }
+  }
+  for (const message of db.messages.values()) {
+    if (hits.length >= limit) break;
+    const snippet = makeSnippet(message.text, q);
+    const conversation = db.conversations.get(message.conversationId);
+    if (snippet && conversation) {
+      hits.push({
+        conversationId: conversation.id,
+        conversationTitle: conversation.title,
+        messageId: message.id,
+        snippet,
+        createdAt: message.createdAt,
+      });
+    }
+  }
+  return hits.sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);
+}
