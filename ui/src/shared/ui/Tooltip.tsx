@@ -1,31 +1,27 @@
-import { Tooltip as TooltipPrimitive } from "radix-ui";
-import type { ReactNode } from "react";
-import { Kbd } from "./Kbd";
+import { cloneElement, type ReactElement } from "react";
 
-export const TooltipProvider = TooltipPrimitive.Provider;
+export type TooltipSide = "top" | "bottom" | "left" | "right";
 
 export interface TooltipProps {
-  label: ReactNode;
+  label: string;
   shortcut?: string;
-  side?: "top" | "bottom" | "left" | "right";
-  children: ReactNode;
+  side?: TooltipSide;
+  /** One element that passes data attributes on to the DOM (a button, or an asChild trigger). */
+  children: ReactElement;
 }
 
-/** A small label shown on hover and focus, with an optional keyboard shortcut. */
+/**
+ * A small label shown on hover and keyboard focus, with an optional keyboard shortcut.
+ *
+ * It only marks its child (`data-tooltip…`); the one TooltipLayer of the app shows the label.
+ * Rows of a long list carry several buttons with tooltips, and a component tree per tooltip
+ * (a Radix root, popper and state each) was work on every row mount while scrolling; data
+ * attributes cost nothing.
+ */
 export function Tooltip({ label, shortcut, side = "bottom", children }: TooltipProps) {
-  return (
-    <TooltipPrimitive.Root>
-      <TooltipPrimitive.Trigger asChild>{children}</TooltipPrimitive.Trigger>
-      <TooltipPrimitive.Portal>
-        <TooltipPrimitive.Content
-          side={side}
-          sideOffset={6}
-          className="z-50 flex items-center gap-2 rounded-md bg-fg px-2 py-1 text-[12px] text-bg shadow-pop"
-        >
-          {label}
-          {shortcut ? <Kbd inverted>{shortcut}</Kbd> : null}
-        </TooltipPrimitive.Content>
-      </TooltipPrimitive.Portal>
-    </TooltipPrimitive.Root>
-  );
+  return cloneElement(children as ReactElement<Record<string, unknown>>, {
+    "data-tooltip": label,
+    "data-tooltip-shortcut": shortcut,
+    "data-tooltip-side": side,
+  });
 }
