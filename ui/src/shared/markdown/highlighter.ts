@@ -2,6 +2,7 @@ import type { Root } from "hast";
 import { toJsxRuntime } from "hast-util-to-jsx-runtime";
 import type { ReactElement } from "react";
 import { Fragment, jsx, jsxs } from "react/jsx-runtime";
+import { LruCache } from "./lruCache";
 
 type Lowlight = {
   highlight: (language: string, value: string) => Root;
@@ -13,8 +14,7 @@ let instance: Lowlight | null = null;
 let loading: Promise<Lowlight> | null = null;
 // Elements, not trees: a code block scrolled back into view costs neither highlighting nor
 // conversion.
-const cache = new Map<string, ReactElement>();
-const CACHE_LIMIT = 1000;
+const cache = new LruCache<string, ReactElement>(1000);
 
 /** Loads highlight.js grammars (via lowlight) on first use: a separate chunk. */
 export function loadHighlighter(): Promise<Lowlight> {
@@ -59,10 +59,6 @@ export function highlightCode(language: string, code: string): ReactElement | nu
     jsx,
     jsxs,
   }) as ReactElement;
-  if (cache.size >= CACHE_LIMIT) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
   cache.set(key, element);
   return element;
 }

@@ -9,6 +9,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified, type PluggableList } from "unified";
 import { visit } from "unist-util-visit";
+import { LruCache } from "./lruCache";
 
 /**
  * Markdown source → React elements, the way react-markdown does it (raw HTML becomes text,
@@ -65,7 +66,8 @@ function sanitize(tree: Root): void {
 
 // About 1,500 replies of a few blocks each: a long conversation scrolls without re-parsing.
 const CACHE_LIMIT = 6000;
-const cache = new Map<string, ReactElement>();
+const cache = new LruCache<string, ReactElement>(CACHE_LIMIT);
+const blockKey = (source: string, math: boolean) => `${math ? "m" : "-"}${source}`;
 
 /** One block's elements; `components` must be a stable (module-level) object. */
 export function renderBlock(
@@ -73,14 +75,9 @@ export function renderBlock(
   math: MathPlugins | null,
   components: Components,
 ): ReactElement {
-  const key = `${math ? "m" : "-"}${source}`;
+  const key = blockKey(source, math !== null);
   const hit = cache.get(key);
-  if (hit) {
-    // Refresh its place: the cache drops the least recently used block first.
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const processor = processorFor(math);
   const tree = processor.runSync(processor.parse(source));
   sanitize(tree);
@@ -92,15 +89,11 @@ export function renderBlock(
     ignoreInvalidStyle: true,
     passKeys: true,
   }) as ReactElement;
-  if (cache.size >= CACHE_LIMIT) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
   cache.set(key, element);
   return element;
 }
 
 /** Whether this block is already rendered (tests and the prewarmer use it). */
 export function isBlockCached(source: string, math: boolean): boolean {
-  return cache.has(`${math ? "m" : "-"}${source}`);
+  return cache.has(blockKey(source, math));
 }

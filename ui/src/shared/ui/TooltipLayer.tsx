@@ -124,22 +124,21 @@ function TooltipLayer({ delay, skipDelay }: { delay: number; skipDelay: number }
       if (!event.relatedTarget) hide();
     };
     const options = { capture: true, passive: true } as const;
-    document.addEventListener("pointerover", onOver, options);
-    document.addEventListener("pointerout", onLeaveWindow, options);
-    document.addEventListener("pointerdown", onPointerDown, options);
-    document.addEventListener("focusin", onFocusIn, options);
-    document.addEventListener("focusout", onFocusOut, options);
-    document.addEventListener("keydown", onKey, options);
-    document.addEventListener("scroll", hide, options);
+    const listeners: [string, (event: never) => void][] = [
+      ["pointerover", onOver],
+      ["pointerout", onLeaveWindow],
+      ["pointerdown", onPointerDown],
+      ["focusin", onFocusIn],
+      ["focusout", onFocusOut],
+      ["keydown", onKey],
+      ["scroll", hide],
+    ];
+    for (const [type, listener] of listeners)
+      document.addEventListener(type, listener as EventListener, options);
     return () => {
       window.clearTimeout(timer);
-      document.removeEventListener("pointerover", onOver, options);
-      document.removeEventListener("pointerout", onLeaveWindow, options);
-      document.removeEventListener("pointerdown", onPointerDown, options);
-      document.removeEventListener("focusin", onFocusIn, options);
-      document.removeEventListener("focusout", onFocusOut, options);
-      document.removeEventListener("keydown", onKey, options);
-      document.removeEventListener("scroll", hide, options);
+      for (const [type, listener] of listeners)
+        document.removeEventListener(type, listener as EventListener, options);
     };
   }, [delay, skipDelay]);
 
