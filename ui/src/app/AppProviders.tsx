@@ -1,6 +1,7 @@
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
+import { TranslationProvider } from "@/shared/i18n";
 import { useResolvedTheme } from "@/shared/theme";
 import { TooltipProvider } from "@/shared/ui";
 
@@ -15,7 +16,7 @@ export function AppProviders({
   return (
     <QueryClientProvider client={queryClient}>
       <TooltipProvider delayDuration={500} skipDelayDuration={200}>
-        {children}
+        <TranslationProvider>{children}</TranslationProvider>
         <Toaster
           theme={theme}
           position="bottom-right"

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, type RenderOptions } from "@testing-library/react";
 import type { ReactElement, ReactNode } from "react";
+import { TranslationProvider } from "@/shared/i18n";
 import { TooltipProvider } from "@/shared/ui";
 
 export function createTestQueryClient(): QueryClient {
@@ -9,7 +10,7 @@ export function createTestQueryClient(): QueryClient {
   });
 }
 
-/** Renders with the providers every component expects (query client, tooltips). */
+/** Renders with the providers every component expects (query client, tooltips, shared `t`). */
 export function renderWithProviders(
   ui: ReactElement,
   {
@@ -19,7 +20,9 @@ export function renderWithProviders(
 ) {
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>
-      <TooltipProvider>{children}</TooltipProvider>
+      <TooltipProvider>
+        <TranslationProvider>{children}</TranslationProvider>
+      </TooltipProvider>
     </QueryClientProvider>
   );
   return { queryClient, ...render(ui, { wrapper, ...options }) };

@@ -55,3 +55,4 @@ export function setLanguagePreference(preference: LanguagePreference): void {
 }
 
 export { i18next };
+export { TranslationProvider, useT, type Translate, type Translation } from "./sharedTranslation";

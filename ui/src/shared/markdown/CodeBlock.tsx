@@ -1,8 +1,8 @@
 import { memo, useEffect, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { cn } from "../ui/cn";
 import { CopyButton } from "./CopyButton";
 import { highlightCode, highlighterReady, loadHighlighter } from "./highlighter";
+import { useT } from "../i18n";
 
 export interface CodeBlockProps {
   code: string;
@@ -28,7 +28,7 @@ function useHighlighterLoaded(wanted: boolean): boolean {
 
 /** A fenced code block: language label, copy button, lazily highlighted (never via innerHTML). */
 export const CodeBlock = memo(function CodeBlock({ code, language, live = false }: CodeBlockProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const wantsHighlight = !live && language !== "" && code.length < 60_000;
   const ready = useHighlighterLoaded(wantsHighlight);
   const highlighted = useMemo(() => {

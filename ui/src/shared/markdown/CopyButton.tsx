@@ -1,11 +1,11 @@
 import { Check, Copy } from "lucide-react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { copyText } from "../ipc";
+import { useT } from "../i18n";
 
 /** A small "Copy" button that says "Copied" for a moment after copying. */
 export function CopyButton({ text, label }: { text: string; label: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (!copied) return;

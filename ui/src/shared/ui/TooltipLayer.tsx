@@ -89,6 +89,8 @@ function TooltipLayer({ delay, skipDelay }: { delay: number; skipDelay: number }
       setShown(read(target));
     };
     const hide = () => {
+      // Scroll and pointer events call this constantly: nothing to do when nothing is up.
+      if (!current && !pending) return;
       window.clearTimeout(timer);
       pending = null;
       if (current) lastHiddenAt = performance.now();

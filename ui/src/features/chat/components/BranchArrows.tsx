@@ -1,5 +1,5 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
-import { useTranslation } from "react-i18next";
+import { useT } from "@/shared/i18n";
 
 export interface BranchArrowsProps {
   messageId: string;
@@ -15,7 +15,7 @@ export function BranchArrows({
   onSwitch,
   disabled = false,
 }: BranchArrowsProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   if (siblingIds.length <= 1) return null;
   const index = Math.max(0, siblingIds.indexOf(messageId));
   const previous = siblingIds[index - 1];

@@ -1,12 +1,11 @@
-import { useTranslation } from "react-i18next";
 import type { Message } from "@/shared/bindings/Message";
 import { formatCount } from "@/shared/format/numbers";
 import { formatDuration } from "@/shared/format/time";
+import { useT } from "@/shared/i18n";
 
 /** Model · tokens · time to first token · tokens/s, as far as the gateway reported them. */
 export function MessageStats({ message }: { message: Message }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t, language: locale } = useT();
   const parts: string[] = [];
   if (message.model) parts.push(message.model);
   const usage = message.usage;

@@ -1,6 +1,5 @@
 import { Bot, Pencil, Play, RefreshCw, Trash2, User } from "lucide-react";
 import { memo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { Message } from "@/shared/bindings/Message";
 import type { ThreadMessage } from "@/shared/bindings/ThreadMessage";
 import { ErrorNotice } from "@/shared/errors";
@@ -13,6 +12,7 @@ import { MessageEditor } from "./MessageEditor";
 import { MessageStats } from "./MessageFooter";
 import type { MessageActions } from "./messageActions";
 import { ReasoningBlock } from "./ReasoningBlock";
+import { useT } from "@/shared/i18n";
 
 export interface MessageItemProps {
   item: ThreadMessage;
@@ -56,7 +56,7 @@ function StatusBadge({
   busy: boolean;
   onContinue: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   if (message.status === "canceled")
     return <Badge tone="neutral">{t("chat.status.canceled")}</Badge>;
   if (message.status === "interrupted") {
@@ -86,7 +86,7 @@ export const MessageItem = memo(function MessageItem({
   busy,
   highlighted = false,
 }: MessageItemProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { message, siblingIds } = item;
   const live = useLiveMessage(message.id);
   const [editing, setEditing] = useState(false);

@@ -1,7 +1,6 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ArrowDown } from "lucide-react";
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { ThreadMessage } from "@/shared/bindings/ThreadMessage";
 import { Button, Spinner } from "@/shared/ui";
 import { MessageItem } from "./MessageItem";
@@ -9,6 +8,7 @@ import type { MessageActions } from "./messageActions";
 import { estimateRowHeight } from "./rowEstimate";
 import { useMarkdownPrewarm } from "./useMarkdownPrewarm";
 import { useStickToBottom } from "./useStickToBottom";
+import { useT } from "@/shared/i18n";
 
 export interface MessageListProps {
   conversationId: string;
@@ -38,7 +38,7 @@ export function MessageList({
   focusMessageId,
   onFocusHandled,
 }: MessageListProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
   const [flashId, setFlashId] = useState<string | null>(null);
@@ -56,7 +56,19 @@ export function MessageList({
     estimateSize: (index) => estimateRowHeight(messages[index]),
     overscan: 4,
     getItemKey: (index) => messages[index]?.message.id ?? index,
+    // Rows measured after mounting move the rows below them; the virtualizer writes those
+    // positions (and the list's height) straight to the DOM instead of re-rendering the list,
+    // and mounts rows scrolled into view outside the scroll event.
+    directDomUpdates: true,
+    useFlushSync: false,
   });
+  const setContent = useCallback(
+    (node: HTMLDivElement | null) => {
+      contentRef.current = node;
+      virtualizer.containerRef(node);
+    },
+    [virtualizer],
+  );
 
   useMarkdownPrewarm(messages);
 
@@ -128,11 +140,7 @@ export function MessageList({
         aria-label={t("chat.messages")}
         role="log"
       >
-        <div
-          ref={contentRef}
-          className="relative w-full"
-          style={{ height: virtualizer.getTotalSize() }}
-        >
+        <div ref={setContent} className="relative w-full">
           {items.map((row) => {
             const item = messages[row.index];
             if (!item) return null;
@@ -142,7 +150,6 @@ export function MessageList({
                 data-index={row.index}
                 ref={virtualizer.measureElement}
                 className="absolute top-0 left-0 w-full"
-                style={{ transform: `translateY(${row.start}px)` }}
               >
                 <div className="mx-auto max-w-[820px] px-4 md:px-6">
                   <MessageItem

@@ -1,8 +1,8 @@
 import { Brain } from "lucide-react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { formatDuration } from "@/shared/format/time";
 import { Disclosure } from "@/shared/ui";
+import { useT } from "@/shared/i18n";
 
 export interface ReasoningBlockProps {
   reasoning: string;
@@ -13,7 +13,7 @@ export interface ReasoningBlockProps {
 
 /** The model's reasoning: open while it streams, collapsed once the answer is there. */
 export function ReasoningBlock({ reasoning, thinking, durationMs }: ReasoningBlockProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const [userOpen, setUserOpen] = useState<boolean | null>(null);
   const open = userOpen ?? thinking;
   const summary = thinking

@@ -17,7 +17,14 @@ export function useStickToBottom(
   const stuck = useRef(true);
   const lastIntent = useRef(0);
   const distanceFromBottom = useRef(0);
-  const [atBottom, setAtBottom] = useState(true);
+  const [atBottom, setAtBottomState] = useState(true);
+  // Scroll events come every frame: only a change re-renders the list.
+  const shownAtBottom = useRef(true);
+  const setAtBottom = useCallback((value: boolean) => {
+    if (shownAtBottom.current === value) return;
+    shownAtBottom.current = value;
+    setAtBottomState(value);
+  }, []);
 
   const markIntent = useCallback(() => {
     lastIntent.current = Date.now();
@@ -38,7 +45,7 @@ export function useStickToBottom(
       return;
     }
     setAtBottom(stuck.current);
-  }, [scrollRef]);
+  }, [scrollRef, setAtBottom]);
 
   const scrollToBottom = useCallback(
     (behavior: ScrollBehavior = "auto") => {
@@ -48,7 +55,7 @@ export function useStickToBottom(
       if (!element) return;
       element.scrollTo({ top: element.scrollHeight, behavior });
     },
-    [scrollRef],
+    [scrollRef, setAtBottom],
   );
 
   useEffect(() => {
@@ -94,7 +101,7 @@ export function useStickToBottom(
   const unstick = useCallback(() => {
     stuck.current = false;
     setAtBottom(false);
-  }, []);
+  }, [setAtBottom]);
 
   return { atBottom, onScroll, scrollToBottom, keepPositionAfterPrepend, unstick };
 }
