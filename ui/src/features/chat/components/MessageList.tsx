@@ -50,12 +50,22 @@ export function MessageList({
     unstick,
   } = useStickToBottom(scrollRef, contentRef);
 
+  // Stable until a page arrives: new functions would make the virtualizer recompute every
+  // row's offset on each render.
+  const estimateSize = useCallback(
+    (index: number) => estimateRowHeight(messages[index]),
+    [messages],
+  );
+  const getItemKey = useCallback(
+    (index: number) => messages[index]?.message.id ?? index,
+    [messages],
+  );
   const virtualizer = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => estimateRowHeight(messages[index]),
+    estimateSize,
     overscan: 4,
-    getItemKey: (index) => messages[index]?.message.id ?? index,
+    getItemKey,
     // Rows measured after mounting move the rows below them; the virtualizer writes those
     // positions (and the list's height) straight to the DOM instead of re-rendering the list,
     // and mounts rows scrolled into view outside the scroll event.
