@@ -187,7 +187,7 @@ async function longPhase(seed) {
     `  time to show (click its row -> newest message painted): ${spread(runs.map((r) => r.showMs))} ms`,
   );
   console.log(
-    `  traverse newest -> first (jump to the top each frame, pages of 50): ${spread(
+    `  traverse newest -> first (jump to the top each frame; newest 50, then pages of 200): ${spread(
       runs.map((r) => r.traversal.ms / 1000),
       2,
     )} s`,
