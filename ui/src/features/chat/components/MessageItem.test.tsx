@@ -1,4 +1,4 @@
-import { act, screen } from "@testing-library/react";
+import { act, fireEvent, screen } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Message } from "@/shared/bindings/Message";
 import { renderWithProviders } from "@/test/render";
@@ -76,6 +76,26 @@ describe("MessageItem", () => {
       "aria-expanded",
       "false",
     );
+  });
+
+  it("mounts the row actions once the pointer or keyboard focus reaches the row", () => {
+    const done: Message = { ...streaming, text: "Done", status: "complete" };
+    const item = { message: done, siblingIds: ["m2"] };
+    const { unmount } = renderWithProviders(
+      <MessageItem item={item} actions={actions} busy={false} />,
+    );
+    expect(screen.queryByRole("button", { name: "Regenerate" })).not.toBeInTheDocument();
+    fireEvent.pointerEnter(screen.getByRole("article"));
+    act(() => screen.getByRole("button", { name: "Regenerate" }).click());
+    expect(actions.regenerate).toHaveBeenCalledWith(done);
+    unmount();
+
+    renderWithProviders(<MessageItem item={item} actions={actions} busy={false} />);
+    const article = screen.getByRole("article");
+    expect(article).toHaveAttribute("tabindex", "0");
+    act(() => article.focus());
+    expect(screen.getByRole("button", { name: "Delete message" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Copy message" })).toBeInTheDocument();
   });
 
   it("shows an interrupted reply with a Continue button", () => {

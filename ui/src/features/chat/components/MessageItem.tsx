@@ -93,9 +93,14 @@ export const MessageItem = memo(function MessageItem({
   const shown = shownContent(message, live);
   const isUser = message.role === "user";
   const thinking = shown.streaming && shown.text.length === 0 && shown.reasoning.length > 0;
+  // The hover actions mount once the pointer or keyboard focus first enters the row: rows
+  // mount by the dozen while a long conversation scrolls, and these were a quarter of a row.
+  // The row itself is a tab stop, so the keyboard reaches them too.
+  const [engaged, setEngaged] = useState(false);
+  const engage = () => setEngaged(true);
   const actionBar =
-    shown.streaming || editing ? null : (
-      <div className="flex items-center gap-0.5 opacity-0 transition-opacity group-hover/message:opacity-100 focus-within:opacity-100">
+    shown.streaming || editing || !engaged ? null : (
+      <div className="flex items-center gap-0.5 opacity-0 transition-opacity group-hover/message:opacity-100 group-focus-within/message:opacity-100">
         {message.text ? <CopyButton text={message.text} label={t("chat.actions.copy")} /> : null}
         {isUser ? (
           <IconButton
@@ -133,6 +138,9 @@ export const MessageItem = memo(function MessageItem({
       data-message-id={message.id}
       data-role={message.role}
       data-status={message.status}
+      tabIndex={0}
+      onPointerEnter={engage}
+      onFocus={engage}
       className={cn("group/message rounded-lg px-3 py-2.5", highlighted && "message-flash")}
     >
       <header className="mb-1.5 flex items-center gap-2 text-[12.5px]">
