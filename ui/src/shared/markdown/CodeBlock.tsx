@@ -1,8 +1,8 @@
 import { memo, useEffect, useMemo, useState } from "react";
+import { useT } from "../i18n";
 import { cn } from "../ui/cn";
 import { CopyButton } from "./CopyButton";
 import { highlightCode, highlighterReady, loadHighlighter } from "./highlighter";
-import { useT } from "../i18n";
 
 export interface CodeBlockProps {
   code: string;

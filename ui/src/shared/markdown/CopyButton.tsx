@@ -1,7 +1,7 @@
 import { Check, Copy } from "lucide-react";
 import { useEffect, useState } from "react";
-import { copyText } from "../ipc";
 import { useT } from "../i18n";
+import { copyText } from "../ipc";
 
 /** A small "Copy" button that says "Copied" for a moment after copying. */
 export function CopyButton({ text, label }: { text: string; label: string }) {

@@ -3,6 +3,7 @@ import { memo, useState } from "react";
 import type { Message } from "@/shared/bindings/Message";
 import type { ThreadMessage } from "@/shared/bindings/ThreadMessage";
 import { ErrorNotice } from "@/shared/errors";
+import { useT } from "@/shared/i18n";
 import { Markdown, CopyButton } from "@/shared/markdown";
 import { Badge, IconButton, cn } from "@/shared/ui";
 import { useLiveMessage } from "../state/streamStore";
@@ -12,7 +13,6 @@ import { MessageEditor } from "./MessageEditor";
 import { MessageStats } from "./MessageFooter";
 import type { MessageActions } from "./messageActions";
 import { ReasoningBlock } from "./ReasoningBlock";
-import { useT } from "@/shared/i18n";
 
 export interface MessageItemProps {
   item: ThreadMessage;

@@ -2,13 +2,13 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { ArrowDown } from "lucide-react";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { ThreadMessage } from "@/shared/bindings/ThreadMessage";
+import { useT } from "@/shared/i18n";
 import { Button, Spinner } from "@/shared/ui";
 import { MessageItem } from "./MessageItem";
 import type { MessageActions } from "./messageActions";
 import { estimateRowHeight } from "./rowEstimate";
 import { useMarkdownPrewarm } from "./useMarkdownPrewarm";
 import { useStickToBottom } from "./useStickToBottom";
-import { useT } from "@/shared/i18n";
 
 export interface MessageListProps {
   conversationId: string;

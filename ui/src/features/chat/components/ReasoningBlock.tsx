@@ -1,8 +1,8 @@
 import { Brain } from "lucide-react";
 import { useState } from "react";
 import { formatDuration } from "@/shared/format/time";
-import { Disclosure } from "@/shared/ui";
 import { useT } from "@/shared/i18n";
+import { Disclosure } from "@/shared/ui";
 
 export interface ReasoningBlockProps {
   reasoning: string;
