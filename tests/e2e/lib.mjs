@@ -34,10 +34,35 @@ export async function launch(dataDir) {
   return browser;
 }
 
-export async function quit(browser) {
+/** Whether an app process on `dataDir` is still running (its command line names the folder). */
+function appRunning(dataDir) {
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    let args;
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    } catch {
+      continue; // gone meanwhile
+    }
+    const flag = args.indexOf("--data-dir");
+    if (flag > 0 && args[flag + 1] === dataDir) return true;
+  }
+  return false;
+}
+
+/**
+ * Ends the session and waits for the app to exit. An app that quits while a reply streams
+ * first saves it, which can take a while on a busy machine; relaunching on the same folder
+ * before then would only hand the new window to the old process (single instance).
+ */
+export async function quit(browser, dataDir) {
   await browser.deleteSession();
-  // tauri-driver closes the app; give its processes a moment to finish writing and exit.
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const deadline = Date.now() + 20_000;
+  while (dataDir && appRunning(dataDir)) {
+    if (Date.now() > deadline)
+      throw new Error(`the app on ${dataDir} did not exit within 20 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export function assert(condition, message) {
@@ -124,6 +149,6 @@ export async function withApp(dataDir, name, fn) {
     await screenshot(browser, `FAILED-${name}`).catch(() => {});
     throw error;
   } finally {
-    await quit(browser);
+    await quit(browser, dataDir);
   }
 }

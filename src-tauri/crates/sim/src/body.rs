@@ -20,6 +20,7 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 use futures_util::Stream;
 use tokio::sync::mpsc;
+use tokio::time::Instant;
 
 use crate::chunks::Chunk;
 use crate::scenario::Plan;
@@ -40,6 +41,9 @@ pub struct SseWriter {
     cut: Cut,
     gzip: Option<GzEncoder<Vec<u8>>>,
     delay: Duration,
+    /// When the next event is due: events keep to a schedule of one per `delay`, so a late
+    /// timer on a busy machine makes the next ones catch up instead of stretching the stream.
+    next_due: Option<Instant>,
     keepalive: bool,
     bom: bool,
     events: usize,
@@ -71,6 +75,7 @@ impl SseWriter {
                 .gzip
                 .then(|| GzEncoder::new(Vec::new(), Compression::fast())),
             delay,
+            next_due: None,
             keepalive: plan.keepalive,
             bom: plan.bom,
             events: 0,
@@ -130,10 +135,19 @@ impl SseWriter {
         self.write(buf).await
     }
 
-    /// The per-chunk delay, before every event but the first.
-    async fn wait_turn(&self) -> Sent {
-        if self.events > 0 && !self.delay.is_zero() {
-            self.pause(self.delay).await?;
+    /// The per-chunk delay, before every event but the first, kept to a schedule from the
+    /// first event (a stream of n events lasts (n - 1) delays, however late timers wake).
+    async fn wait_turn(&mut self) -> Sent {
+        if self.delay.is_zero() {
+            return Ok(());
+        }
+        let due = match self.next_due {
+            Some(due) if self.events > 0 => due,
+            _ => Instant::now(),
+        };
+        self.next_due = Some(due + self.delay);
+        if self.events > 0 {
+            self.pause_until(due).await?;
         }
         Ok(())
     }
@@ -196,8 +210,13 @@ impl SseWriter {
     /// Sleeps, unless the server stops first. (A client leaving drops the
     /// whole producer, sleep included.)
     pub async fn pause(&self, d: Duration) -> Sent {
+        self.pause_until(Instant::now() + d).await
+    }
+
+    /// Sleeps until `due` (at once if it has passed), unless the server stops first.
+    async fn pause_until(&self, due: Instant) -> Sent {
         tokio::select! {
-            _ = tokio::time::sleep(d) => Ok(()),
+            _ = tokio::time::sleep_until(due) => Ok(()),
             _ = self.shared.stopped() => Err(Gone),
         }
     }
