@@ -11,7 +11,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { remote } from "webdriverio";
 import { startDriver, stopDriver, PORT } from "./driver.mjs";
 import * as page from "./page.mjs";
-import { alive, findApp, memory } from "./proc.mjs";
+import { alive, findApp, memory, withSteal } from "./proc.mjs";
 import { frameLine, frameStats, median, spread } from "./stats.mjs";
 
 const APP = process.env.PORTICO_BENCH_APP;
@@ -130,6 +130,12 @@ async function launchPhase() {
   );
 }
 
+/** Frame statistics of a measurement, with how much CPU the host took meanwhile. */
+async function framesOf(measure) {
+  const [frames, steal] = await withSteal(measure);
+  return { ...frameStats(frames), steal };
+}
+
 /** Open, traverse to the first message, scroll back down through everything. */
 async function traversalRun(seed) {
   const run = await launch();
@@ -137,13 +143,13 @@ async function traversalRun(seed) {
   const beforeOpen = await settledMemory(app);
   const showMs = await browser.executeAsync(page.openConversation, seed.last);
   const opened = await settledMemory(app);
-  const idleFrames = await browser.executeAsync(page.idleFrames, 120);
+  const idleFrames = await framesOf(() => browser.executeAsync(page.idleFrames, 120));
   const rowsOpened = await browser.executeAsync(page.renderedCount);
   const traversal = await browser.executeAsync(page.traverseToFirst, seed.first, 120_000);
   if (traversal.timedOut) throw new Error(`did not reach the first message in ${traversal.ms} ms`);
   const traversed = await settledMemory(app);
   const rowsTop = await browser.executeAsync(page.renderedCount);
-  const down = await browser.executeAsync(page.scrollFrames, STEP_PX, FRAMES);
+  const down = await framesOf(() => browser.executeAsync(page.scrollFrames, STEP_PX, FRAMES));
   await browser.executeAsync(page.toBottom);
   const back = await settledMemory(app);
   await close(run);
@@ -167,7 +173,7 @@ async function scrollUpRun(seed) {
   await sleep(2_000);
   await run.browser.executeAsync(page.openConversation, seed.last);
   await sleep(1_000);
-  const up = await run.browser.executeAsync(page.scrollFrames, -STEP_PX, FRAMES);
+  const up = await framesOf(() => run.browser.executeAsync(page.scrollFrames, -STEP_PX, FRAMES));
   await close(run);
   return up;
 }
@@ -180,7 +186,7 @@ async function longPhase(seed) {
   const ups = [];
   for (let i = 0; i < LONG_RUNS; i += 1) {
     runs.push(await traversalRun(seed));
-    ups.push(frameStats(await scrollUpRun(seed)));
+    ups.push(await scrollUpRun(seed));
   }
   const f = (k, sel) => spread(runs.map((r) => sel(r[k])));
   console.log(
@@ -196,12 +202,12 @@ async function longPhase(seed) {
     `    frames meanwhile: ${frameLine(runs.map((r) => frameStats(r.traversal.frames)))}`,
   );
   console.log(
-    `  frames, conversation open, no scrolling:    ${frameLine(runs.map((r) => frameStats(r.idleFrames)))}`,
+    `  frames, conversation open, no scrolling:    ${frameLine(runs.map((r) => r.idleFrames))}`,
   );
   console.log(`  frames scrolling ${STEP_PX} px/frame:`);
   console.log(`    up from the newest, loading older pages: ${frameLine(ups)}`);
   console.log(
-    `    down through the whole loaded history:   ${frameLine(runs.map((r) => frameStats(r.down)))}`,
+    `    down through the whole loaded history:   ${frameLine(runs.map((r) => r.down))}`,
   );
   console.log(
     `  memory (PSS, MB; RSS in brackets; lowest of ${MEMORY_SAMPLES} readings after ${MEMORY_WAIT_MS / 1000} s quiet):`,

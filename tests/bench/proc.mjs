@@ -85,3 +85,23 @@ export function memory(pid) {
   }
   return { rss: rss / 1024, pss: pss / 1024, processes: all.length, byName };
 }
+
+/** CPU time the hypervisor gave to others ("steal") and all CPU time so far, in jiffies. */
+function cpuTimes() {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1);
+  const n = fields.map(Number);
+  return { steal: n[7] ?? 0, total: n.reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * Runs `fn` and returns [its result, the share of CPU time stolen by the host meanwhile, in %].
+ * On a shared VM a frame measurement is only as good as the quiet it ran in: this says how
+ * quiet that was.
+ */
+export async function withSteal(fn) {
+  const before = cpuTimes();
+  const value = await fn();
+  const after = cpuTimes();
+  const total = after.total - before.total;
+  return [value, total > 0 ? (100 * (after.steal - before.steal)) / total : 0];
+}

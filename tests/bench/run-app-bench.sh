@@ -4,7 +4,7 @@
 # under Xvfb and a private D-Bus session. Nothing outlives it, nothing is written outside a
 # temp folder (XDG dirs point there, so do the keyring and a11y daemons D-Bus may start).
 #   tests/bench/run-app-bench.sh [all|launch|long]
-# Env: BENCH_NO_BUILD=1 measures the binary already in target/release; BENCH_MESSAGES (2000);
+# Env: BENCH_NO_BUILD=1 measures the binary already in target/release (or PORTICO_BENCH_APP); BENCH_MESSAGES (2000);
 # BENCH_LAUNCHES (5); BENCH_LONG_RUNS (3); BENCH_DRIVER_PORT (4444; the native one is +1);
 # The app itself turns WebKit's GL compositor off where there is no GPU (as here, where GL
 # would be llvmpipe); PORTICO_COMPOSITING=on measures with it.
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 export PATH="$ROOT/.tools/bin:$PATH" NO_AT_BRIDGE=1
-export PORTICO_BENCH_APP=$ROOT/target/release/portico
+export PORTICO_BENCH_APP=${PORTICO_BENCH_APP:-$ROOT/target/release/portico}
 
 if [ -z "${PORTICO_BENCH_WORK:-}" ]; then
   if [ -z "${BENCH_NO_BUILD:-}" ]; then

@@ -10,10 +10,13 @@ export const pct = (v, p) => {
 };
 export const spread = (v, digits = 0) =>
   `${median(v).toFixed(digits)} (${Math.min(...v).toFixed(digits)}-${Math.max(...v).toFixed(digits)})`;
+// WebKit's clock has 1 ms resolution: a 60 Hz frame (16.7 ms) reads 16 or 17. Longer is late.
+const LATE_MS = 17;
 export const frameStats = (d) => ({
   p50: pct(d, 50),
   p95: pct(d, 95),
   max: Math.max(...d),
+  late: d.filter((ms) => ms > LATE_MS).length,
   n: d.length,
 });
 export const frameLine = (runs) =>
@@ -25,4 +28,9 @@ export const frameLine = (runs) =>
           1,
         )} ms`,
     )
-    .join(", ") + `  [${runs.map((r) => r.n).join("/")} frames]`;
+    .join(", ") +
+  `, late (> ${LATE_MS} ms) ${spread(runs.map((r) => r.late))}` +
+  `  [${runs.map((r) => r.n).join("/")} frames]` +
+  (runs.every((r) => typeof r.steal === "number")
+    ? `  host steal ${runs.map((r) => r.steal.toFixed(1)).join("/")} %`
+    : "");

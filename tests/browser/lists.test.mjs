@@ -1,6 +1,30 @@
 import { assert, eventually } from "./assert.mjs";
 import { openApp, screenshot, wheel } from "./lib.mjs";
 
+/** In the page: after two frames, whether rows cover the scroller's view and their pair numbers, top to bottom. */
+function rowsInView(scroller) {
+  return new Promise((resolve) =>
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const box = scroller.getBoundingClientRect();
+        const probes = [0.15, 0.5, 0.85].map((f) =>
+          document.elementFromPoint(box.left + box.width / 2, box.top + box.height * f),
+        );
+        const covered = probes.every((element) => Boolean(element?.closest("article")));
+        const pairs = [...scroller.querySelectorAll("article")]
+          .map((article) => ({
+            top: article.getBoundingClientRect().top,
+            pair: Number(/(?:Question|Step) (\d+):/.exec(article.textContent ?? "")?.[1]),
+          }))
+          .filter((row) => row.top < box.bottom && row.top > box.top - 4000)
+          .sort((a, b) => a.top - b.top)
+          .map((row) => row.pair);
+        resolve({ covered, pairs });
+      }),
+    ),
+  );
+}
+
 export const tests = [
   {
     name: "the conversation list is grouped by date, virtualized and pages in while scrolling",
@@ -50,6 +74,16 @@ export const tests = [
       const loaded = await scroller.locator("article").count();
       assert(loaded > 2 && loaded < 40, `still virtualized after loading (${loaded} rows in the DOM)`);
       console.log(`     loaded older pages in ${Date.now() - started} ms`);
+      // Scrolling back down through loaded history: rows mount ahead of need (outside the
+      // scroll's own render), so two frames after each step the view is covered by rows, in
+      // thread order.
+      for (let step = 0; step < 12; step += 1) {
+        await wheel(page, scroller, 700);
+        const view = await scroller.evaluate(rowsInView);
+        assert(view.covered, `step ${step}: rows cover the view (${JSON.stringify(view)})`);
+        const ordered = view.pairs.every((pair, i) => i === 0 || pair >= view.pairs[i - 1]);
+        assert(ordered && view.pairs.length > 0, `step ${step}: rows in thread order (${view.pairs})`);
+      }
       await screenshot(page, "browser/big-conversation.png");
       assert(errors.length === 0, `no errors: ${errors.join(" | ")}`);
     },

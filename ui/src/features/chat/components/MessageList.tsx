@@ -1,6 +1,14 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ArrowDown } from "lucide-react";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import type { ThreadMessage } from "@/shared/bindings/ThreadMessage";
 import { useT } from "@/shared/i18n";
 import { Button, Spinner } from "@/shared/ui";
@@ -138,7 +146,14 @@ export function MessageList({
     return () => window.clearTimeout(timer);
   }, [flashId]);
 
+  // Rows scrolled into view mount in a background render that React splits into short slices
+  // between frames; mounting one in the scroll's own render cost a frame its deadline. The
+  // overscan mounts them well before they show. When the messages themselves change (a page
+  // arrives, a reply is added), the rows follow at once: stale indexes would point elsewhere.
   const items = virtualizer.getVirtualItems();
+  const current = useMemo(() => ({ items, messages }), [items, messages]);
+  const deferred = useDeferredValue(current);
+  const rows = deferred.messages === messages ? deferred.items : items;
   return (
     <div className="relative min-h-0 flex-1">
       <div
@@ -151,7 +166,7 @@ export function MessageList({
         role="log"
       >
         <div ref={setContent} className="relative w-full">
-          {items.map((row) => {
+          {rows.map((row) => {
             const item = messages[row.index];
             if (!item) return null;
             return (
