@@ -93,8 +93,10 @@ async function launchPhase() {
   const idle = [];
   const marks = [];
   let breakdown;
+  const steal = [];
   for (let i = 0; i < LAUNCHES; i += 1) {
-    const run = await launch();
+    const [run, stolen] = await withSteal(launch);
+    steal.push(stolen);
     ready.push(run.readyMs / 1000);
     session.push(run.sessionMs / 1000);
     navigation.push(run.navigationMs / 1000);
@@ -119,7 +121,10 @@ async function launchPhase() {
       `\n    entry script run ${mark("script")}, app_info answered ${mark("appInfo")},` +
       ` main screen committed ${mark("shell")}, clickable ${mark("ready")}`,
   );
-  console.log(`  runs: ${ready.map((s) => s.toFixed(2)).join(", ")} s`);
+  console.log(
+    `  runs: ${ready.map((s) => s.toFixed(2)).join(", ")} s` +
+      `  (host steal ${steal.map((s) => s.toFixed(1)).join("/")} %)`,
+  );
   console.log(
     `  idle on the main screen (lowest of ${MEMORY_SAMPLES} readings after ${MEMORY_WAIT_MS / 1000} s): PSS ${spread(idle.map((m) => m.pss))} MB, RSS ${spread(idle.map((m) => m.rss))} MB`,
   );
@@ -206,9 +211,7 @@ async function longPhase(seed) {
   );
   console.log(`  frames scrolling ${STEP_PX} px/frame:`);
   console.log(`    up from the newest, loading older pages: ${frameLine(ups)}`);
-  console.log(
-    `    down through the whole loaded history:   ${frameLine(runs.map((r) => r.down))}`,
-  );
+  console.log(`    down through the whole loaded history:   ${frameLine(runs.map((r) => r.down))}`);
   console.log(
     `  memory (PSS, MB; RSS in brackets; lowest of ${MEMORY_SAMPLES} readings after ${MEMORY_WAIT_MS / 1000} s quiet):`,
   );
