@@ -4,8 +4,9 @@
 # under Xvfb and a private D-Bus session. Nothing outlives it, nothing is written outside a
 # temp folder (XDG dirs point there, so do the keyring and a11y daemons D-Bus may start).
 #   tests/bench/run-app-bench.sh [all|launch|long]
-# Env: BENCH_NO_BUILD=1 measures the binary already in target/release (or PORTICO_BENCH_APP); BENCH_MESSAGES (2000);
-# BENCH_LAUNCHES (5); BENCH_LONG_RUNS (3); BENCH_DRIVER_PORT (4444; the native one is +1);
+# Env: BENCH_NO_BUILD=1 measures the binary already in target/release (or PORTICO_BENCH_APP,
+# for A/B runs); BENCH_MESSAGES (2000); BENCH_LAUNCHES (5); BENCH_LONG_RUNS (3);
+# BENCH_DRIVER_PORT (4444; the native one is +1);
 # The app itself turns WebKit's GL compositor off where there is no GPU (as here, where GL
 # would be llvmpipe); PORTICO_COMPOSITING=on measures with it.
 set -euo pipefail

@@ -58,7 +58,7 @@ function appRunning(dataDir) {
 export async function quit(browser, dataDir) {
   await browser.deleteSession();
   const deadline = Date.now() + 20_000;
-  while (dataDir && appRunning(dataDir)) {
+  while (appRunning(dataDir)) {
     if (Date.now() > deadline)
       throw new Error(`the app on ${dataDir} did not exit within 20 s`);
     await new Promise((resolve) => setTimeout(resolve, 100));

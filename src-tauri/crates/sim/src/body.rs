@@ -41,8 +41,9 @@ pub struct SseWriter {
     cut: Cut,
     gzip: Option<GzEncoder<Vec<u8>>>,
     delay: Duration,
-    /// When the next event is due: events keep to a schedule of one per `delay`, so a late
-    /// timer on a busy machine makes the next ones catch up instead of stretching the stream.
+    /// When the next event is due (none before the first): events keep to a schedule of one
+    /// per `delay`, so a late timer on a busy machine makes the next ones catch up instead of
+    /// stretching the stream.
     next_due: Option<Instant>,
     keepalive: bool,
     bom: bool,
@@ -141,15 +142,17 @@ impl SseWriter {
         if self.delay.is_zero() {
             return Ok(());
         }
-        let due = match self.next_due {
-            Some(due) if self.events > 0 => due,
-            _ => Instant::now(),
-        };
-        self.next_due = Some(due + self.delay);
-        if self.events > 0 {
-            self.pause_until(due).await?;
+        match self.next_due {
+            // The first event goes at once and starts the schedule.
+            None => {
+                self.next_due = Some(Instant::now() + self.delay);
+                Ok(())
+            }
+            Some(due) => {
+                self.next_due = Some(due + self.delay);
+                self.pause_until(due).await
+            }
         }
-        Ok(())
     }
 
     /// One event; waits the per-chunk delay first (except before the first one).
