@@ -4,6 +4,7 @@
 pub mod commands;
 mod compositing;
 mod ipc;
+mod reveal;
 mod setup;
 mod state;
 
@@ -12,6 +13,7 @@ use std::time::{Duration, Instant};
 pub use state::AppServices;
 use tauri::webview::PageLoadEvent;
 use tauri::{Builder, Manager, RunEvent, Runtime};
+use tauri_plugin_window_state::StateFlags;
 
 /// The commands and nothing else: shared by the app and by the IPC contract tests.
 pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
@@ -25,8 +27,9 @@ pub fn run() {
     let builder = tauri::Builder::default()
         // First, so a second launch focuses this window instead of opening another database.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(window) = app.get_webview_window("main") {
+            if let Some(window) = app.get_webview_window(reveal::MAIN_WINDOW) {
                 let _ = window.unminimize();
+                reveal::show(&window.as_ref().window());
                 let _ = window.set_focus();
             }
         }))
@@ -39,10 +42,16 @@ pub fn run() {
         )
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
-        .plugin(tauri_plugin_window_state::Builder::new().build())
+        .plugin(
+            // Size, position and so on, but not visibility: `reveal` shows the window.
+            tauri_plugin_window_state::Builder::new()
+                .with_state_flags(StateFlags::all() - StateFlags::VISIBLE)
+                .build(),
+        )
         .setup(move |app| {
             log::info!("{compositing}");
             log::info!("start-up: setup at {} ms", started.elapsed().as_millis());
+            reveal::show_eventually(app.handle());
             setup::init(app.handle())?;
             log::info!(
                 "start-up: core ready at {} ms",
@@ -50,10 +59,13 @@ pub fn run() {
             );
             Ok(())
         })
-        .on_page_load(move |_, payload| {
+        .on_page_load(move |webview, payload| {
             let event = match payload.event() {
                 PageLoadEvent::Started => "started loading",
-                PageLoadEvent::Finished => "loaded",
+                PageLoadEvent::Finished => {
+                    reveal::show(&webview.window());
+                    "loaded"
+                }
             };
             log::info!(
                 "page {event} {} ms after launch",
