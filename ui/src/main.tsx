@@ -1,6 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
+import { appInfoQuery } from "./app/appInfoQuery";
 import { AppProviders } from "./app/AppProviders";
 import { createQueryClient } from "./app/queryClient";
 import { initI18n } from "./shared/i18n";
@@ -25,11 +26,13 @@ async function start(): Promise<void> {
   const theme = params.get("theme");
   if (theme === "light" || theme === "dark") useThemeStore.setState({ preference: theme });
   startThemeSync();
+  const queryClient = createQueryClient();
+  void queryClient.prefetchQuery(appInfoQuery);
   const root = document.getElementById("root");
   if (!root) throw new Error("#root is missing from index.html");
   createRoot(root).render(
     <StrictMode>
-      <AppProviders queryClient={createQueryClient()}>
+      <AppProviders queryClient={queryClient}>
         <App />
       </AppProviders>
     </StrictMode>,

@@ -2,8 +2,9 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { FirstRunScreen } from "@/features/onboarding";
 import { ErrorNotice } from "@/shared/errors";
-import { call, queryKeys, toIpcError } from "@/shared/ipc";
+import { queryKeys, toIpcError } from "@/shared/ipc";
 import { Spinner } from "@/shared/ui";
+import { appInfoQuery } from "./appInfoQuery";
 import { Shell } from "./Shell";
 import { useAppEvents } from "./useAppEvents";
 
@@ -12,15 +13,7 @@ export function App() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   useAppEvents();
-  const appInfo = useQuery({
-    queryKey: queryKeys.appInfo,
-    queryFn: () =>
-      call("app_info", null).then((info) => {
-        performance.mark("portico:app-info");
-        return info;
-      }),
-    staleTime: Infinity,
-  });
+  const appInfo = useQuery(appInfoQuery);
 
   if (appInfo.isLoading) {
     return (
