@@ -3,6 +3,8 @@
 
 pub mod commands;
 mod compositing;
+#[cfg(target_os = "linux")]
+mod frame_log;
 mod ipc;
 mod reveal;
 mod setup;
@@ -52,6 +54,10 @@ pub fn run() {
             log::info!("{compositing}");
             log::info!("start-up: setup at {} ms", started.elapsed().as_millis());
             reveal::show_eventually(app.handle());
+            #[cfg(target_os = "linux")]
+            if let Some(window) = app.get_webview_window(reveal::MAIN_WINDOW) {
+                frame_log::install(&window);
+            }
             setup::init(app.handle())?;
             log::info!(
                 "start-up: core ready at {} ms",

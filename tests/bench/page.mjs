@@ -39,23 +39,27 @@ export function openConversation(lastId, done) {
 
 /**
  * Scrolls the message list by `step` px per frame (negative: up) for `frames` frames, or until
- * it can't move; resolves with the frame-to-frame intervals in ms. A synthetic wheel event
- * comes first each frame: the list only lets go of the bottom on the user's own input.
+ * it can't move; resolves with { deltas: the frame-to-frame intervals in ms, from, to: the
+ * wall clock (Date.now()) at the first and last frame, to find the window's paints meanwhile }.
+ * A synthetic wheel event comes first each frame: the list only lets go of the bottom on the
+ * user's own input.
  */
 export function scrollFrames(step, frames, done) {
   const scroller = document.querySelector('[data-testid="message-scroller"]');
   const deltas = [];
   let last = null;
+  let from = null;
   let still = 0;
   const tick = (now) => {
     if (last !== null) deltas.push(now - last);
+    else from = Date.now();
     last = now;
     const before = scroller.scrollTop;
     scroller.dispatchEvent(new WheelEvent("wheel", { deltaY: step, bubbles: true }));
     scroller.scrollTop = before + step;
     still = scroller.scrollTop === before ? still + 1 : 0;
     // A few frames without movement: the end, unless an older page is still coming.
-    if (deltas.length >= frames || still > 30) return done(deltas);
+    if (deltas.length >= frames || still > 30) return done({ deltas, from, to: Date.now() });
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -102,14 +106,16 @@ export function toBottom(done) {
   requestAnimationFrame(() => requestAnimationFrame(() => done(scroller.scrollTop)));
 }
 
-/** Frame-to-frame intervals in ms over `n` frames with nothing happening: the floor. */
+/** As scrollFrames, over `n` frames with nothing happening: the floor. */
 export function idleFrames(n, done) {
   const deltas = [];
   let last = null;
+  let from = null;
   const tick = (now) => {
     if (last !== null) deltas.push(now - last);
+    else from = Date.now();
     last = now;
-    if (deltas.length >= n) return done(deltas);
+    if (deltas.length >= n) return done({ deltas, from, to: Date.now() });
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);

@@ -5,7 +5,8 @@
 # temp folder (XDG dirs point there, so do the keyring and a11y daemons D-Bus may start).
 #   tests/bench/run-app-bench.sh [all|launch|long]
 # Env: BENCH_NO_BUILD=1 measures the binary already in target/release (or PORTICO_BENCH_APP,
-# for A/B runs); BENCH_MESSAGES (2000); BENCH_LAUNCHES (5); BENCH_LONG_RUNS (3);
+# for A/B runs); BENCH_MESSAGES (2000); BENCH_LAUNCHES (5); BENCH_LONG_RUNS (3), run until that
+# many scrolled with < BENCH_QUIET_STEAL (2) % host steal, BENCH_LONG_MAX (3 x runs) at most;
 # BENCH_DRIVER_PORT (4444; the native one is +1);
 # The app itself turns WebKit's GL compositor off where there is no GPU (as here, where GL
 # would be llvmpipe); PORTICO_COMPOSITING=on measures with it.
@@ -42,6 +43,8 @@ seed=$ROOT/target/release/examples/seed_conversation
 export PORTICO_BENCH_LOG=$work/tauri-driver.log
 export PORTICO_BENCH_IDLE_DIR=$work/idle PORTICO_BENCH_LONG_DIR=$work/long
 export PORTICO_BENCH_LONG_SEED=$work/long.json
+# The app appends a line per painted frame here (src-tauri/src/frame_log.rs).
+export PORTICO_BENCH_FRAME_LOG=$work/frames.log
 "$seed" --dir "$PORTICO_BENCH_IDLE_DIR" --messages 0 >/dev/null
 "$seed" --dir "$PORTICO_BENCH_LONG_DIR" --messages "${BENCH_MESSAGES:-2000}" >"$PORTICO_BENCH_LONG_SEED"
 echo "WebKit compositing: ${PORTICO_COMPOSITING:-as the app decides (off without a GPU render node)}"

@@ -34,3 +34,8 @@ export const frameLine = (runs) =>
   (runs.every((r) => typeof r.steal === "number")
     ? `  host steal ${runs.map((r) => r.steal.toFixed(1)).join("/")} %`
     : "");
+// The window's painted frames (painted.mjs): µs resolution, so a tenth of a ms is shown.
+export const paintedLine = (runs) =>
+  ["p50", "p95", "max"].map((k) => `${k} ${spread(runs.map((r) => r[k]), 1)} ms`).join(", ") +
+  `, missed a frame (> 25 ms) ${spread(runs.map((r) => r.late))}` +
+  `  [${runs.map((r) => r.n).join("/")} frames]`;
