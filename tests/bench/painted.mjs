@@ -12,23 +12,32 @@ const MISSED_MS = FRAME_MS * 1.5;
 
 /**
  * Intervals in ms between the frames painted from wall-clock `fromMs` to `toMs` (Date.now()
- * values from the page). Several paints in one frame (one per damaged region) count once.
+ * values from the page), by GTK's frame clock and by the wall clock. Several paints in one
+ * frame (one per damaged region) count once.
  */
 export function paintedIntervals(file, fromMs, toMs) {
-  if (!existsSync(file)) return [];
-  const times = [];
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    const [wall, frame] = line.split(" ").map(Number);
-    if (!(wall >= fromMs * 1000 && wall <= toMs * 1000)) continue;
-    if (times.at(-1) !== frame) times.push(frame);
+  const frames = [];
+  if (existsSync(file)) {
+    for (const line of readFileSync(file, "utf8").split("\n")) {
+      const [wall, frame] = line.split(" ").map(Number);
+      if (!(wall >= fromMs * 1000 && wall <= toMs * 1000)) continue;
+      if (frames.at(-1)?.frame !== frame) frames.push({ wall, frame });
+    }
   }
-  return times.slice(1).map((t, i) => (t - times[i]) / 1000);
+  const gaps = (key) => frames.slice(1).map((f, i) => (f[key] - frames[i][key]) / 1000);
+  // GTK's frame time is its schedule (a paint a little late still counts as that frame);
+  // the wall clock of each paint shows the jitter around it.
+  return { intervals: gaps("frame"), wall: gaps("wall") };
 }
 
-/** p50/p95/max of painted intervals, frames that took longer than one period, and the count. */
-export function paintedStats(intervals) {
+/**
+ * p50/p95/max of painted intervals, frames that took longer than one period, the count, and
+ * the p95 of the wall-clock intervals between the same paints.
+ */
+export function paintedStats({ intervals, wall }) {
   if (intervals.length === 0) return null;
   return {
+    wallP95: pct(wall, 95),
     p50: pct(intervals, 50),
     p95: pct(intervals, 95),
     max: Math.max(...intervals),

@@ -38,4 +38,9 @@ export const frameLine = (runs) =>
 export const paintedLine = (runs) =>
   ["p50", "p95", "max"].map((k) => `${k} ${spread(runs.map((r) => r[k]), 1)} ms`).join(", ") +
   `, missed a frame (> 25 ms) ${spread(runs.map((r) => r.late))}` +
-  `  [${runs.map((r) => r.n).join("/")} frames]`;
+  `  [${runs.map((r) => r.n).join("/")} frames]` +
+  `\n            p95 by run ${runs.map((r) => r.p95.toFixed(1)).join("/")} ms;` +
+  ` by the wall clock of each paint, p95 ${spread(
+    runs.map((r) => r.wallP95),
+    1,
+  )} ms`;
