@@ -1,10 +1,10 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
-import { appInfoQuery } from "./app/appInfoQuery";
 import { AppProviders } from "./app/AppProviders";
 import { createQueryClient } from "./app/queryClient";
 import { initI18n } from "./shared/i18n";
+import { appInfoQuery } from "./shared/ipc";
 import { preloadMarkdown } from "./shared/markdown";
 import { startThemeSync, useThemeStore } from "./shared/theme";
 import "./index.css";

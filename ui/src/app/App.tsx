@@ -2,9 +2,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { FirstRunScreen } from "@/features/onboarding";
 import { ErrorNotice } from "@/shared/errors";
-import { queryKeys, toIpcError } from "@/shared/ipc";
+import { appInfoQuery, queryKeys, toIpcError } from "@/shared/ipc";
 import { Spinner } from "@/shared/ui";
-import { appInfoQuery } from "./appInfoQuery";
 import { Shell } from "./Shell";
 import { useAppEvents } from "./useAppEvents";
 
@@ -13,7 +12,8 @@ export function App() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   useAppEvents();
-  const appInfo = useQuery(appInfoQuery);
+  // Kept until invalidated: useAppEvents refetches it when the providers change.
+  const appInfo = useQuery({ ...appInfoQuery, staleTime: Infinity });
 
   if (appInfo.isLoading) {
     return (

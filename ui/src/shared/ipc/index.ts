@@ -1,4 +1,5 @@
 export { call, stream, onAppEvent, openExternal, copyText, APP_EVENT_NAME } from "./client";
 export type { CommandName, RequestOf, ResponseOf, StreamingCommandName, EventOf } from "./client";
 export { IpcFailure, normalizeIpcError, isIpcError, toIpcError } from "./errors";
+export { appInfoQuery } from "./appInfoQuery";
 export { queryKeys } from "./queryKeys";

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { setLanguagePreference } from "@/shared/i18n";
-import { call, queryKeys } from "@/shared/ipc";
+import { appInfoQuery } from "@/shared/ipc";
 import {
   readLanguagePreference,
   setThemePreference,
@@ -76,7 +76,7 @@ export function GeneralSettings() {
   const { t } = useTranslation();
   const theme = useThemeStore((state) => state.preference);
   const [language, setLanguage] = useState<LanguagePreference>(readLanguagePreference);
-  const appInfo = useQuery({ queryKey: queryKeys.appInfo, queryFn: () => call("app_info", null) });
+  const appInfo = useQuery(appInfoQuery);
 
   return (
     <div className="min-w-0 flex-1 overflow-y-auto">

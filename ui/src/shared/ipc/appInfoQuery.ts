@@ -1,9 +1,10 @@
 import { queryOptions } from "@tanstack/react-query";
-import { call, queryKeys } from "@/shared/ipc";
+import { call } from "./client";
+import { queryKeys } from "./queryKeys";
 
 /**
- * What the first screen waits for. main.tsx asks for it before React's first render, so the
- * backend answers while the page renders instead of after.
+ * app_info, for every screen that shows it. The first screen waits for it, so main.tsx asks
+ * for it before React's first render: the backend answers while the page renders.
  */
 export const appInfoQuery = queryOptions({
   queryKey: queryKeys.appInfo,
@@ -12,5 +13,4 @@ export const appInfoQuery = queryOptions({
       performance.mark("portico:app-info");
       return info;
     }),
-  staleTime: Infinity,
 });
