@@ -25,6 +25,47 @@ function rowsInView(scroller) {
   );
 }
 
+/**
+ * In the page: scrolls near the top of the loaded messages so the older page is asked for, and
+ * reports the row at the middle of the view (its pair number and top, relative to the scroller)
+ * before and after the page arrives, plus every row mounted meanwhile.
+ */
+function anchorAcrossOlderPage(scroller) {
+  const pairOf = (article) => Number(/(?:Question|Step) (\d+):/.exec(article.textContent ?? "")?.[1]);
+  const frames = (n) => new Promise((resolve) => {
+    const step = () => (n-- > 0 ? requestAnimationFrame(step) : resolve());
+    step();
+  });
+  const middle = () => {
+    const box = scroller.getBoundingClientRect();
+    const article = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.closest("article");
+    return article ? { pair: pairOf(article), top: article.getBoundingClientRect().top - box.top } : null;
+  };
+  return (async () => {
+    // The user's own scroll lets go of the bottom; stay above the load threshold (1,500 px) first.
+    scroller.dispatchEvent(new WheelEvent("wheel", { deltaY: -100, bubbles: true }));
+    scroller.scrollTop = 1800;
+    await frames(3);
+    const height = scroller.scrollHeight;
+    const mounted = [];
+    const observer = new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes)
+          if (node.nodeType === 1) for (const article of node.querySelectorAll("article")) mounted.push(pairOf(article));
+    });
+    observer.observe(scroller, { childList: true, subtree: true });
+    scroller.dispatchEvent(new WheelEvent("wheel", { deltaY: -100, bubbles: true }));
+    scroller.scrollTop = 1300;
+    await frames(3);
+    const before = middle();
+    const started = performance.now();
+    while (scroller.scrollHeight < height + 5000 && performance.now() - started < 5000) await frames(1);
+    await frames(3);
+    observer.disconnect();
+    return { before, after: middle(), grew: scroller.scrollHeight - height, mounted };
+  })();
+}
+
 export const tests = [
   {
     name: "the conversation list is grouped by date, virtualized and pages in while scrolling",
@@ -85,6 +126,25 @@ export const tests = [
         assert(ordered && view.pairs.length > 0, `step ${step}: rows in thread order (${view.pairs})`);
       }
       await screenshot(page, "browser/big-conversation.png");
+      assert(errors.length === 0, `no errors: ${errors.join(" | ")}`);
+    },
+  },
+  {
+    name: "an older page arriving keeps the rows on screen in place and mounts nothing far away",
+    async run(context) {
+      const { page, errors } = await openApp(context);
+      await page.getByRole("button", { name: "Big conversation", exact: true }).click();
+      const scroller = page.getByTestId("message-scroller");
+      await page.getByText("Step 1000:").waitFor();
+      const result = await scroller.evaluate(anchorAcrossOlderPage);
+      assert(result.grew > 5000, `the older page arrived (${JSON.stringify(result)})`);
+      assert(result.before && result.after, `a row in the middle of the view (${JSON.stringify(result)})`);
+      assert(result.after.pair === result.before.pair, `same row in view (${JSON.stringify(result)})`);
+      assert(Math.abs(result.after.top - result.before.top) <= 2, `it did not move (${JSON.stringify(result)})`);
+      // Only rows next to the view mount (overscan); rows of the old scroll offset in the new,
+      // longer list would have pairs far below the one in view.
+      const far = result.mounted.filter((pair) => Math.abs(pair - result.before.pair) > 12);
+      assert(far.length === 0, `no far-away rows mounted (${JSON.stringify(result)})`);
       assert(errors.length === 0, `no errors: ${errors.join(" | ")}`);
     },
   },

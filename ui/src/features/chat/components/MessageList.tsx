@@ -54,7 +54,6 @@ export function MessageList({
     atBottom,
     onScroll: trackScroll,
     scrollToBottom,
-    keepPositionAfterPrepend,
     unstick,
   } = useStickToBottom(scrollRef, contentRef);
 
@@ -79,6 +78,11 @@ export function MessageList({
     // and mounts rows scrolled into view outside the scroll event.
     directDomUpdates: true,
     useFlushSync: false,
+    // Older pages are inserted above: the virtualizer keeps the row at the top of the view
+    // where it was, in the very render that inserts them. (Restoring scrollTop afterwards
+    // rendered the rows of the old offset first, new ones that were never seen, and then
+    // remounted the right ones: a frame of 50 ms.)
+    anchorTo: "end",
   });
   const setContent = useCallback(
     (node: HTMLDivElement | null) => {
@@ -89,14 +93,6 @@ export function MessageList({
   );
 
   useMarkdownPrewarm(messages);
-
-  // Older pages are inserted above: keep the messages on screen where they were.
-  const firstId = messages[0]?.message.id;
-  const previousFirstId = useRef(firstId);
-  useLayoutEffect(() => {
-    if (previousFirstId.current && firstId !== previousFirstId.current) keepPositionAfterPrepend();
-    previousFirstId.current = firstId;
-  }, [firstId, keepPositionAfterPrepend]);
 
   // A new conversation starts at the bottom.
   useLayoutEffect(() => {
@@ -190,9 +186,12 @@ export function MessageList({
         </div>
         <div className="h-4" />
       </div>
+      {/* The pills over the list have no blurred shadow: without GPU compositing the list is
+          repainted under them on every scroll frame, and the pop shadow's blur cost 2-3 ms of
+          each 16.7 ms frame (measured). */}
       {loadingOlder ? (
         <div className="pointer-events-none absolute inset-x-0 top-2 flex justify-center">
-          <span className="rounded-full border border-border bg-bg p-1 shadow-pop">
+          <span className="rounded-full border border-border-strong bg-bg p-1 shadow-[0_2px_0_rgb(0_0_0/0.06)]">
             <Spinner label={t("common.loading")} />
           </span>
         </div>
@@ -202,7 +201,7 @@ export function MessageList({
           <Button
             size="sm"
             variant="secondary"
-            className="pointer-events-auto rounded-full shadow-pop"
+            className="pointer-events-auto rounded-full shadow-[0_2px_0_rgb(0_0_0/0.06)]"
             icon={<ArrowDown aria-hidden className="h-3.5 w-3.5" />}
             onClick={() => scrollToBottom("smooth")}
           >

@@ -7,8 +7,6 @@ const INTENT_WINDOW_MS = 250;
  * Keeps a scroll container pinned to the bottom while its content grows (streaming), unless
  * the user scrolled up. Only the user's own scrolling (wheel, touch, keys, scrollbar drag)
  * unpins it: layout changes (rows measured, code highlighted, math loaded) never do.
- * Also remembers the distance from the bottom, so older messages inserted above keep what
- * is on screen in place.
  */
 export function useStickToBottom(
   scrollRef: RefObject<HTMLElement | null>,
@@ -16,7 +14,6 @@ export function useStickToBottom(
 ) {
   const stuck = useRef(true);
   const lastIntent = useRef(0);
-  const distanceFromBottom = useRef(0);
   const [atBottom, setAtBottomState] = useState(true);
   // Scroll events come every frame: only a change re-renders the list.
   const shownAtBottom = useRef(true);
@@ -34,7 +31,6 @@ export function useStickToBottom(
     const element = scrollRef.current;
     if (!element) return;
     const distance = element.scrollHeight - element.scrollTop - element.clientHeight;
-    distanceFromBottom.current = element.scrollHeight - element.scrollTop;
     if (distance <= NEAR_BOTTOM_PX) {
       stuck.current = true;
     } else if (Date.now() - lastIntent.current < INTENT_WINDOW_MS) {
@@ -91,17 +87,10 @@ export function useStickToBottom(
     };
   }, [contentRef, scrollRef, markIntent]);
 
-  /** Call after older items were inserted above: restores the previous view. */
-  const keepPositionAfterPrepend = useCallback(() => {
-    const element = scrollRef.current;
-    if (!element || stuck.current) return;
-    element.scrollTop = element.scrollHeight - distanceFromBottom.current;
-  }, [scrollRef]);
-
   const unstick = useCallback(() => {
     stuck.current = false;
     setAtBottom(false);
   }, [setAtBottom]);
 
-  return { atBottom, onScroll, scrollToBottom, keepPositionAfterPrepend, unstick };
+  return { atBottom, onScroll, scrollToBottom, unstick };
 }
