@@ -46,6 +46,11 @@ const ALIASES: Record<string, string> = {
   golang: "go",
 };
 
+/** Whether this code is already highlighted (tests use it). */
+export function isHighlightCached(language: string, code: string): boolean {
+  return cache.has(`${ALIASES[language] ?? language}\u0000${code}`);
+}
+
 /** Highlighted code as elements (memoized per language + code), or null if not loaded or unknown. */
 export function highlightCode(language: string, code: string): ReactElement | null {
   if (!instance) return null;

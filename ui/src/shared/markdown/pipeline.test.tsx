@@ -1,6 +1,7 @@
 import { render } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { MARKDOWN_COMPONENTS } from "./components";
+import { highlighterReady, isHighlightCached } from "./highlighter";
 import { isBlockCached, renderBlock } from "./pipeline";
 import { prewarm } from "./prewarm";
 
@@ -40,5 +41,12 @@ describe("prewarm", () => {
     expect(isBlockCached("- warm item\n- another", false)).toBe(true);
     // Math needs its lazily loaded plugins: rendered on demand, not ahead.
     expect(isBlockCached("$$x^2$$", false)).toBe(false);
+  });
+
+  it("highlights code blocks ahead of need, once the highlighter has loaded", async () => {
+    const code = 'let warmed = "ahead";';
+    prewarm([`Intro.\n\n\`\`\`rust\n${code}\n\`\`\``]);
+    await expect.poll(() => highlighterReady(), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => isHighlightCached("rust", code), { timeout: 2000 }).toBe(true);
   });
 });

@@ -40,14 +40,31 @@ const FENCE = /^(`{3,}|~{3,})([\w+#.-]*)[^\n]*\n([\s\S]*?)\n\1[ \t]*$/;
 
 function warmBlock(block: string): void {
   // Math needs its plugins (loaded on first use): those blocks render on demand.
-  if (mayContainMath(block) || isBlockCached(block, false)) return;
-  renderBlock(block, null, MARKDOWN_COMPONENTS);
+  if (mayContainMath(block)) return;
+  if (!isBlockCached(block, false)) renderBlock(block, null, MARKDOWN_COMPONENTS);
+  // A block rendered on screen before the highlighter was there still needs its highlight.
   const fence = FENCE.exec(block);
-  if (fence?.[2] && highlighterReady()) highlightCode(fence[2], fence[3] ?? "");
+  if (fence?.[2]) highlightCode(fence[2], fence[3] ?? "");
 }
+
+// The highlighter chunk, requested with the first batch. Until it is there (or failed to
+// load), slices wait: a code block warmed without it would be highlighted inside the frame
+// that mounts its row.
+let highlighterSettled = false;
 
 function run(): void {
   scheduled = false;
+  if (!highlighterSettled && !highlighterReady()) {
+    scheduled = true;
+    void loadHighlighter()
+      .catch(() => undefined)
+      .then(() => {
+        highlighterSettled = true;
+        scheduled = false;
+        schedule();
+      });
+    return;
+  }
   const start = performance.now();
   const budget = start - lastScrollAt < QUIET_MS ? SCROLLING_SLICE_MS : SLICE_MS;
   while (queue.length > 0 && performance.now() - start < budget) {
