@@ -26,9 +26,10 @@ function rowsInView(scroller) {
 }
 
 /**
- * In the page: scrolls near the top of the loaded messages so the older page is asked for, and
- * reports the row at the middle of the view (its pair number and top, relative to the scroller)
- * before and after the page arrives, plus every row mounted meanwhile.
+ * In the page: scrolls up until the list asks for the older page, holds that request until
+ * the view has settled, then lets it through. Reports the row at the middle of the view (its
+ * pair number and top, relative to the scroller) before and after the page arrives, and every
+ * row mounted meanwhile.
  */
 function anchorAcrossOlderPage(scroller) {
   const pairOf = (article) => Number(/(?:Question|Step) (\d+):/.exec(article.textContent ?? "")?.[1]);
@@ -36,33 +37,55 @@ function anchorAcrossOlderPage(scroller) {
     const step = () => (n-- > 0 ? requestAnimationFrame(step) : resolve());
     step();
   });
+  const until = async (condition, ms = 5000) => {
+    const started = performance.now();
+    while (!condition() && performance.now() - started < ms) await frames(1);
+    return condition();
+  };
   const middle = () => {
     const box = scroller.getBoundingClientRect();
     const article = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.closest("article");
     return article ? { pair: pairOf(article), top: article.getBoundingClientRect().top - box.top } : null;
   };
-  return (async () => {
-    // The user's own scroll lets go of the bottom; stay above the load threshold (1,500 px) first.
-    scroller.dispatchEvent(new WheelEvent("wheel", { deltaY: -100, bubbles: true }));
-    scroller.scrollTop = 1800;
-    await frames(3);
-    const height = scroller.scrollHeight;
-    const mounted = [];
-    const observer = new MutationObserver((records) => {
-      for (const record of records)
-        for (const node of record.addedNodes)
-          if (node.nodeType === 1) for (const article of node.querySelectorAll("article")) mounted.push(pairOf(article));
+  // The mock backend answers through this function: hold the older page back until released.
+  const internals = window.__TAURI_INTERNALS__;
+  const invoke = internals.invoke;
+  let release = null;
+  internals.invoke = (cmd, args, options) => {
+    if (cmd !== "thread_page" || !args?.req?.beforeId) return invoke(cmd, args, options);
+    return new Promise((resolve) => {
+      release = () => resolve(invoke(cmd, args, options));
     });
-    observer.observe(scroller, { childList: true, subtree: true });
-    scroller.dispatchEvent(new WheelEvent("wheel", { deltaY: -100, bubbles: true }));
-    scroller.scrollTop = 1300;
-    await frames(3);
-    const before = middle();
-    const started = performance.now();
-    while (scroller.scrollHeight < height + 5000 && performance.now() - started < 5000) await frames(1);
-    await frames(3);
-    observer.disconnect();
-    return { before, after: middle(), grew: scroller.scrollHeight - height, mounted };
+  };
+  return (async () => {
+    try {
+      const height = scroller.scrollHeight;
+      // The user's own scroll lets go of the bottom; step up until the page is asked for.
+      const asked = await until(() => {
+        if (release) return true;
+        scroller.dispatchEvent(new WheelEvent("wheel", { deltaY: -200, bubbles: true }));
+        scroller.scrollTop -= 200;
+        return false;
+      });
+      if (!asked) return { asked };
+      await until(() => middle() !== null);
+      await frames(3);
+      const before = middle();
+      const mounted = [];
+      const observer = new MutationObserver((records) => {
+        for (const record of records)
+          for (const node of record.addedNodes)
+            if (node.nodeType === 1) for (const article of node.querySelectorAll("article")) mounted.push(pairOf(article));
+      });
+      observer.observe(scroller, { childList: true, subtree: true });
+      release();
+      await until(() => scroller.scrollHeight > height + 5000);
+      await frames(3);
+      observer.disconnect();
+      return { asked, before, after: middle(), grew: scroller.scrollHeight - height, mounted };
+    } finally {
+      internals.invoke = invoke;
+    }
   })();
 }
 
@@ -137,6 +160,7 @@ export const tests = [
       const scroller = page.getByTestId("message-scroller");
       await page.getByText("Step 1000:").waitFor();
       const result = await scroller.evaluate(anchorAcrossOlderPage);
+      assert(result.asked, "the list asked for the older page while scrolling up");
       assert(result.grew > 5000, `the older page arrived (${JSON.stringify(result)})`);
       assert(result.before && result.after, `a row in the middle of the view (${JSON.stringify(result)})`);
       assert(result.after.pair === result.before.pair, `same row in view (${JSON.stringify(result)})`);

@@ -46,9 +46,11 @@ const ALIASES: Record<string, string> = {
   golang: "go",
 };
 
+const cacheKey = (lang: string, code: string) => `${lang}\u0000${code}`;
+
 /** Whether this code is already highlighted (tests use it). */
 export function isHighlightCached(language: string, code: string): boolean {
-  return cache.has(`${ALIASES[language] ?? language}\u0000${code}`);
+  return cache.has(cacheKey(ALIASES[language] ?? language, code));
 }
 
 /** Highlighted code as elements (memoized per language + code), or null if not loaded or unknown. */
@@ -56,7 +58,7 @@ export function highlightCode(language: string, code: string): ReactElement | nu
   if (!instance) return null;
   const lang = ALIASES[language] ?? language;
   if (!lang || !instance.registered(lang)) return null;
-  const key = `${lang}\u0000${code}`;
+  const key = cacheKey(lang, code);
   const hit = cache.get(key);
   if (hit) return hit;
   const element = toJsxRuntime(instance.highlight(lang, code), {

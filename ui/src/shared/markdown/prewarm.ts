@@ -1,5 +1,5 @@
 import { MARKDOWN_COMPONENTS } from "./components";
-import { highlightCode, highlighterReady, loadHighlighter } from "./highlighter";
+import { highlightCode, loadHighlighter } from "./highlighter";
 import { mayContainMath } from "./normalizeMath";
 import { isBlockCached, renderBlock } from "./pipeline";
 import { splitBlocks } from "./splitBlocks";
@@ -19,6 +19,7 @@ const queue: string[] = [];
 let scheduled = false;
 let lastScrollAt = 0;
 let listening = false;
+let highlighterSettled: Promise<unknown> | null = null;
 
 function noteScroll(): void {
   lastScrollAt = performance.now();
@@ -47,24 +48,8 @@ function warmBlock(block: string): void {
   if (fence?.[2]) highlightCode(fence[2], fence[3] ?? "");
 }
 
-// The highlighter chunk, requested with the first batch. Until it is there (or failed to
-// load), slices wait: a code block warmed without it would be highlighted inside the frame
-// that mounts its row.
-let highlighterSettled = false;
-
 function run(): void {
   scheduled = false;
-  if (!highlighterSettled && !highlighterReady()) {
-    scheduled = true;
-    void loadHighlighter()
-      .catch(() => undefined)
-      .then(() => {
-        highlighterSettled = true;
-        scheduled = false;
-        schedule();
-      });
-    return;
-  }
   const start = performance.now();
   const budget = start - lastScrollAt < QUIET_MS ? SCROLLING_SLICE_MS : SLICE_MS;
   while (queue.length > 0 && performance.now() - start < budget) {
@@ -78,9 +63,10 @@ function run(): void {
 /** Queues messages (oldest first, as a thread is ordered) to be rendered ahead of need. */
 export function prewarm(texts: readonly string[]): void {
   if (texts.length === 0) return;
-  // Code blocks are common in replies: have the highlighter ready for them too.
-  void loadHighlighter();
   // Blocks, not messages, are the unit of work: a slice stays within its budget.
   for (const text of texts) queue.push(...splitBlocks(text));
-  schedule();
+  // Slices start once the highlighter's chunk is there (or failed to load): a code block
+  // warmed without it would be highlighted inside the frame that mounts its row.
+  highlighterSettled ??= loadHighlighter().catch(() => undefined);
+  void highlighterSettled.then(() => schedule());
 }

@@ -34,6 +34,11 @@ export interface MessageListProps {
 // Ask for the older page well before the top is reached: about a screen and a half ahead.
 const LOAD_OLDER_THRESHOLD_PX = 1500;
 
+// The pills over the list have no blurred shadow: without GPU compositing the list is
+// repainted under them on every scroll frame, and the pop shadow's blur cost 2-3 ms of each
+// 16.7 ms frame (measured).
+const PILL_SHADOW = "shadow-[0_2px_0_rgb(0_0_0/0.06)]";
+
 /** The active branch, virtualized with measured row heights; pinned to the bottom while streaming. */
 export function MessageList({
   conversationId,
@@ -186,12 +191,9 @@ export function MessageList({
         </div>
         <div className="h-4" />
       </div>
-      {/* The pills over the list have no blurred shadow: without GPU compositing the list is
-          repainted under them on every scroll frame, and the pop shadow's blur cost 2-3 ms of
-          each 16.7 ms frame (measured). */}
       {loadingOlder ? (
         <div className="pointer-events-none absolute inset-x-0 top-2 flex justify-center">
-          <span className="rounded-full border border-border-strong bg-bg p-1 shadow-[0_2px_0_rgb(0_0_0/0.06)]">
+          <span className={`rounded-full border border-border-strong bg-bg p-1 ${PILL_SHADOW}`}>
             <Spinner label={t("common.loading")} />
           </span>
         </div>
@@ -201,7 +203,7 @@ export function MessageList({
           <Button
             size="sm"
             variant="secondary"
-            className="pointer-events-auto rounded-full shadow-[0_2px_0_rgb(0_0_0/0.06)]"
+            className={`pointer-events-auto rounded-full ${PILL_SHADOW}`}
             icon={<ArrowDown aria-hidden className="h-3.5 w-3.5" />}
             onClick={() => scrollToBottom("smooth")}
           >
