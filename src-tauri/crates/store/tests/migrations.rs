@@ -13,7 +13,10 @@ use rusqlite::Connection;
 
 /// Rows each schema version's code would have written, applied right after that migration.
 /// Add `fixtures/seed_NNNN.sql` and a check below with every new migration.
-const SEEDS: &[(i64, &str)] = &[(1, include_str!("fixtures/seed_0001.sql"))];
+const SEEDS: &[(i64, &str)] = &[
+    (1, include_str!("fixtures/seed_0001.sql")),
+    (2, include_str!("fixtures/seed_0002.sql")),
+];
 
 /// What the seeds of versions `..=version` must look like through today's API.
 fn check_seeds(store: &Store, version: i64) {
@@ -49,6 +52,22 @@ fn check_seeds(store: &Store, version: i64) {
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].message_id.as_deref(), Some("seed-m2"));
         assert_eq!(store.search("lighthouses", 10).unwrap().len(), 3);
+    }
+    if version >= 2 {
+        let default: Option<String> = store.settings().get("defaultProviderId").unwrap();
+        assert_eq!(default.as_deref(), Some("seed-provider-1"));
+        let drafts = store.drafts().list().unwrap();
+        let texts: Vec<_> = drafts
+            .iter()
+            .map(|d| (d.conversation_id.as_str(), d.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("", "A new chat's draft"),
+                ("seed-conv-1", "A draft about 灯塔 not sent yet")
+            ]
+        );
     }
 }
 
