@@ -156,11 +156,11 @@ fn streaming_checkpoints_then_finish() {
     // The state machine: no checkpoint or second finish after the end.
     assert!(matches!(
         msgs.checkpoint(&a.id, "late", None),
-        Err(StoreError::Invalid(_))
+        Err(StoreError::Invalid { .. })
     ));
     assert!(matches!(
         msgs.finish(&a.id, &common::complete("again")),
-        Err(StoreError::Invalid(_))
+        Err(StoreError::Invalid { .. })
     ));
     assert!(matches!(
         msgs.checkpoint("missing", "x", None),
@@ -170,7 +170,7 @@ fn streaming_checkpoints_then_finish() {
     streaming.status = MessageStatus::Streaming;
     assert!(matches!(
         msgs.finish(&a.id, &streaming),
-        Err(StoreError::Invalid(_))
+        Err(StoreError::Invalid { .. })
     ));
 }
 
@@ -207,7 +207,7 @@ fn errors_and_cancels_keep_partial_text() {
     assert_eq!(again.error, None);
     assert!(matches!(
         db.store.messages().reopen_for_continue(&a.id),
-        Err(StoreError::Invalid(_))
+        Err(StoreError::Invalid { .. })
     ));
     let mut canceled = common::complete("partial answer, and more");
     canceled.status = MessageStatus::Canceled;
@@ -221,7 +221,7 @@ fn errors_and_cancels_keep_partial_text() {
         .unwrap();
     assert!(matches!(
         db.store.messages().reopen_for_continue(&user.id),
-        Err(StoreError::Invalid(_))
+        Err(StoreError::Invalid { .. })
     ));
 }
 
@@ -294,7 +294,7 @@ fn regenerate_makes_a_sibling_that_becomes_the_leaf() {
         db.store
             .messages()
             .insert_assistant_sibling(&u.id, "p", "m"),
-        Err(StoreError::Invalid(_))
+        Err(StoreError::Invalid { .. })
     ));
     assert!(matches!(
         db.store
