@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use portico_types::{AuthScheme, ErrorKind, HeaderPair};
+use portico_types::{AuthScheme, ErrorKind, ErrorReason, HeaderPair};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, AUTHORIZATION};
 
 use crate::error::GatewayError;
@@ -41,6 +41,7 @@ impl Endpoint {
                 ErrorKind::Invalid,
                 "The provider's base URL must start with http:// or https://. Check it in Settings → Providers.",
             )
+            .with_reason(ErrorReason::InvalidBaseUrl)
             .with_detail(format!("base URL: {base:?}")));
         }
         Ok(join_url(base, self.exact_base_url, resource))
@@ -63,13 +64,16 @@ impl Endpoint {
                     h.append(n, v);
                 }
                 _ => {
-                    return Err(GatewayError::new(
+                    let mut e = GatewayError::new(
                         ErrorKind::Invalid,
                         format!(
                             "The extra header “{}” is not a valid HTTP header. Fix it in Settings → Providers.",
                             pair.name.trim()
                         ),
-                    ))
+                    )
+                    .with_reason(ErrorReason::BadHeader);
+                    e.subject = Some(pair.name.trim().to_owned());
+                    return Err(e);
                 }
             }
         }
@@ -89,6 +93,7 @@ impl Endpoint {
                     ErrorKind::Auth,
                     "The API key contains characters that cannot be sent in a header. Paste the key again in Settings → Providers.",
                 )
+                .with_reason(ErrorReason::KeyNotSendable)
             })?;
             v.set_sensitive(true);
             h.insert(name, v);
