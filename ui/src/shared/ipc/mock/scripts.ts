@@ -21,7 +21,12 @@ export function replyScript(
     return {
       ...base,
       text: "",
-      failWith: { kind: "invalid", message: "Choose a provider first.", retryable: false },
+      failWith: {
+        kind: "invalid",
+        reason: "noProvider",
+        message: "Choose a provider first.",
+        retryable: false,
+      },
     };
   }
   if (preset?.needsKey && !provider.key.isSet) {
@@ -32,6 +37,7 @@ export function replyScript(
       failWith: {
         kind: "auth",
         message: "No API key is set for this provider.",
+        reason: "noKey",
         retryable: false,
         detail:
           'HTTP 401 Unauthorized\n{"error":{"message":"Incorrect API key provided","type":"invalid_request_error","code":"invalid_api_key"}}',
@@ -45,6 +51,7 @@ export function replyScript(
       failWith: {
         kind: "network",
         message: "The connection dropped in the middle of the reply.",
+        reason: "connectionDropped",
         retryable: true,
         detail: "error decoding response body: connection reset by peer (os error 104)",
       },

@@ -274,6 +274,9 @@ function seedErrors(db: MockDb, n1nId: string, at: number): void {
       message: "The gateway asked us to slow down.",
       retryable: true,
       retryAfterMs: 30_000,
+      status: 429,
+      gatewayCode: "rate_limit_error",
+      gatewayMessage: "Rate limit reached for gpt-4o",
       detail:
         'HTTP 429 Too Many Requests\nretry-after: 30\n{"error":{"message":"Rate limit reached for gpt-4o","type":"rate_limit_error"}}',
     },
@@ -295,9 +298,12 @@ function seedErrors(db: MockDb, n1nId: string, at: number): void {
     providerId: n1nId,
     at: at - 29_000,
     error: {
-      kind: "gatewayDown",
+      kind: "timeout",
+      reason: "upstreamTimeout",
       message: "The gateway's upstream did not answer.",
       retryable: true,
+      status: 524,
+      gatewayMessage: "A timeout occurred",
       detail:
         "HTTP 524 <!DOCTYPE html><html><head><title>A timeout occurred</title></head><body>cloudflare</body></html>",
     },

@@ -1,0 +1,45 @@
+import { useTranslation } from "react-i18next";
+import type { IpcError } from "../bindings/IpcError";
+import { statusLine } from "./describeError";
+
+/** Errors saved before the fix read "HTTP 500 (500)": the code only repeated the status. */
+function withoutRepeatedStatus(detail: string): string {
+  return detail.replace(/^HTTP (\d{3}) \(\1\)/, "HTTP $1");
+}
+
+export function hasDetails(error: IpcError): boolean {
+  return Boolean(error.detail || error.gatewayMessage || error.status !== undefined);
+}
+
+/**
+ * The evidence behind an error: the gateway's own words quoted as they came (never
+ * translated), the status and code, and the raw detail. An error with no reason (saved by an
+ * older version, or unclassified) also keeps the backend's own sentence here.
+ */
+export function ErrorDetails({ error }: { error: IpcError }) {
+  const { t } = useTranslation();
+  const raw = error.detail ? withoutRepeatedStatus(error.detail) : statusLine(error);
+  const note = !error.reason && error.message ? error.message : null;
+  return (
+    <div className="mt-1 space-y-1.5">
+      {error.gatewayMessage ? (
+        <figure data-testid="gateway-said">
+          <figcaption className="text-[12px] text-fg-muted">{t("errors.gatewaySaid")}</figcaption>
+          <blockquote className="mt-0.5 border-l-2 border-border pl-2 text-[12.5px] break-words text-fg">
+            “{error.gatewayMessage}”
+          </blockquote>
+        </figure>
+      ) : null}
+      {note ? (
+        <p className="text-[12px] text-fg-muted">
+          {t("errors.note")}: {note}
+        </p>
+      ) : null}
+      {raw ? (
+        <pre className="max-h-48 overflow-auto rounded border border-border bg-bg p-2 font-mono text-[12px] whitespace-pre-wrap text-fg-muted">
+          {raw}
+        </pre>
+      ) : null}
+    </div>
+  );
+}
