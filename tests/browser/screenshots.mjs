@@ -34,6 +34,25 @@ const SCREENS = {
     await page.waitForTimeout(700);
     return page;
   },
+  errors: async (context, query) => {
+    const { page } = await openApp(context, query);
+    await page.getByRole("button", { name: "Gateway errors", exact: true }).click();
+    const alert = page.getByRole("alert").last();
+    await alert.waitFor();
+    await alert.getByRole("button", { name: query.includes("zh-CN") ? "详情" : "Details" }).click();
+    await page.waitForTimeout(600);
+    return page;
+  },
+  "errors-top": async (context, query) => {
+    const { page } = await openApp(context, query);
+    await page.getByRole("button", { name: "Gateway errors", exact: true }).click();
+    const alert = page.getByRole("alert").first();
+    await alert.waitFor();
+    await alert.scrollIntoViewIfNeeded();
+    await alert.getByRole("button", { name: query.includes("zh-CN") ? "详情" : "Details" }).click();
+    await page.waitForTimeout(600);
+    return page;
+  },
   search: async (context, query) => {
     const { page } = await openApp(context, query);
     await page.getByTestId("conversation-list").waitFor();

@@ -7,19 +7,27 @@ function withoutRepeatedStatus(detail: string): string {
   return detail.replace(/^HTTP (\d{3}) \(\1\)/, "HTTP $1");
 }
 
+/** Kinds raised in Portico itself, where the backend's sentence may be the only evidence. */
+const LOCAL_KINDS: ReadonlySet<IpcError["kind"]> = new Set([
+  "internal",
+  "invalid",
+  "storage",
+  "keychain",
+]);
+
 export function hasDetails(error: IpcError): boolean {
   return Boolean(error.detail || error.gatewayMessage || error.status !== undefined);
 }
 
 /**
  * The evidence behind an error: the gateway's own words quoted as they came (never
- * translated), the status and code, and the raw detail. An error with no reason (saved by an
- * older version, or unclassified) also keeps the backend's own sentence here.
+ * translated), the status and code, and the raw detail. A local error with no reason (an
+ * unclassified or internal one) also keeps the backend's own sentence here.
  */
 export function ErrorDetails({ error }: { error: IpcError }) {
   const { t } = useTranslation();
   const raw = error.detail ? withoutRepeatedStatus(error.detail) : statusLine(error);
-  const note = !error.reason && error.message ? error.message : null;
+  const note = !error.reason && LOCAL_KINDS.has(error.kind) && error.message ? error.message : null;
   return (
     <div className="mt-1 space-y-1.5">
       {error.gatewayMessage ? (
@@ -36,7 +44,7 @@ export function ErrorDetails({ error }: { error: IpcError }) {
         </p>
       ) : null}
       {raw ? (
-        <pre className="max-h-48 overflow-auto rounded border border-border bg-bg p-2 font-mono text-[12px] whitespace-pre-wrap text-fg-muted">
+        <pre className="max-h-48 overflow-auto rounded border border-border bg-bg p-2 font-mono text-[12px] break-words whitespace-pre-wrap text-fg-muted">
           {raw}
         </pre>
       ) : null}

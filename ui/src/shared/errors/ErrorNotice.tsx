@@ -50,6 +50,7 @@ export function ErrorNotice({
   const remaining = useCountdown(error.kind === "rateLimited" ? error.retryAfterMs : undefined);
   const shown = error.kind === "rateLimited" ? { ...error, retryAfterMs: remaining } : error;
   const presentation = describeError(shown, t);
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const waiting = error.kind === "rateLimited" && remaining !== undefined && remaining > 0;
   const Icon =
     presentation.action === "openProviderSettings"
@@ -94,7 +95,12 @@ export function ErrorNotice({
               </Button>
             ) : null}
             {hasDetails(error) ? (
-              <Disclosure summary={t("errors.details")}>
+              <Disclosure
+                summary={t("errors.details")}
+                onOpenChange={setDetailsOpen}
+                // Open, the evidence takes a line of its own under the buttons.
+                className={cn("max-w-full min-w-0", detailsOpen && "basis-full")}
+              >
                 <ErrorDetails error={error} />
               </Disclosure>
             ) : null}

@@ -37,8 +37,10 @@ export function replyScript(
       failWith: {
         kind: "auth",
         message: "No API key is set for this provider.",
-        reason: "noKey",
         retryable: false,
+        status: 401,
+        gatewayCode: "invalid_api_key",
+        gatewayMessage: "Incorrect API key provided",
         detail:
           'HTTP 401 Unauthorized\n{"error":{"message":"Incorrect API key provided","type":"invalid_request_error","code":"invalid_api_key"}}',
       },
