@@ -147,6 +147,7 @@ export const tests = [
       const picker = await page.getByTestId("model-picker").textContent();
       assert(picker.includes("gpt-4o"), `same model (${picker})`);
       assert((await page.getByTestId("message-scroller").count()) === 0, "an empty new chat");
+      await screenshot(page, "browser/context-overflow-new-chat-zh.png");
       assertNoErrors(errors);
     },
   },
