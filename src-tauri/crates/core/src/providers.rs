@@ -192,7 +192,7 @@ impl ProviderService {
                 ),
             )
             .with_reason(ErrorReason::NoKey)
-            .with_subject(record.name));
+            .with_detail(format!("provider: {}", record.name)));
         }
         Ok(Endpoint {
             base_url,
@@ -257,7 +257,7 @@ fn validate(mut input: ProviderInput) -> Result<ProviderInput, IpcError> {
             ErrorReason::UnknownPreset,
             format!("Unknown preset “{}”.", input.preset_id),
         )
-        .with_subject(input.preset_id.clone())
+        .with_detail(format!("preset: {}", input.preset_id))
     })?;
     if preset.offline_demo {
         input.base_url.clear();
@@ -283,14 +283,14 @@ fn validate(mut input: ProviderInput) -> Result<ProviderInput, IpcError> {
                 ErrorReason::BadHeaderName,
                 format!("“{}” is not a valid header name.", h.name),
             )
-            .with_subject(h.name.clone()));
+            .with_detail(format!("header: {}", h.name)));
         }
         if h.value.chars().any(|c| c.is_control()) {
             return Err(IpcError::refused(
                 ErrorReason::BadHeaderValue,
                 format!("The value of header “{}” has control characters.", h.name),
             )
-            .with_subject(h.name.clone()));
+            .with_detail(format!("header: {}", h.name)));
         }
         if h.name.eq_ignore_ascii_case("authorization") {
             return Err(IpcError::refused(

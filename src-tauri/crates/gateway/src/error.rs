@@ -26,8 +26,6 @@ pub struct GatewayError {
     pub reason: Option<ErrorReason>,
     /// The gateway's own message as it came (or an error page's title), redacted.
     pub gateway_message: Option<String>,
-    /// What the error is about, as the user typed it (an extra header's name).
-    pub subject: Option<String>,
 }
 
 pub(crate) const MSG_DROPPED: &str = "The connection dropped mid-reply; the partial text was kept.";
@@ -43,7 +41,6 @@ impl GatewayError {
             code: None,
             reason: None,
             gateway_message: None,
-            subject: None,
         }
     }
 
@@ -92,7 +89,6 @@ impl GatewayError {
         self.detail = self.detail.map(|d| redact(&d, key));
         self.code = self.code.map(|c| redact(&c, key));
         self.gateway_message = self.gateway_message.map(|m| redact(&m, key));
-        self.subject = self.subject.map(|s| redact(&s, key));
         self
     }
 
@@ -135,7 +131,6 @@ impl From<GatewayError> for IpcError {
         ipc.status = e.status;
         ipc.gateway_code = e.code;
         ipc.gateway_message = e.gateway_message;
-        ipc.subject = e.subject;
         ipc.detail = e.detail;
         ipc.retry_after_ms = e
             .retry_after

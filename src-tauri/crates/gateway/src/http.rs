@@ -64,16 +64,17 @@ impl Endpoint {
                     h.append(n, v);
                 }
                 _ => {
-                    let mut e = GatewayError::new(
+                    // Provider validation refuses most bad headers before this; the name
+                    // is in the detail for the rest.
+                    return Err(GatewayError::new(
                         ErrorKind::Invalid,
                         format!(
                             "The extra header “{}” is not a valid HTTP header. Fix it in Settings → Providers.",
                             pair.name.trim()
                         ),
                     )
-                    .with_reason(ErrorReason::BadHeader);
-                    e.subject = Some(pair.name.trim().to_owned());
-                    return Err(e);
+                    .with_reason(ErrorReason::BadHeader)
+                    .with_detail(format!("extra header: {}", pair.name.trim())));
                 }
             }
         }

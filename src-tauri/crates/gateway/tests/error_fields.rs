@@ -24,10 +24,18 @@ async fn http_error(scenario: &str) -> IpcError {
     err.into()
 }
 
+/// (scenario, kind, reason, gateway code, start of the gateway's message)
+type Case = (
+    &'static str,
+    ErrorKind,
+    Option<ErrorReason>,
+    Option<&'static str>,
+    &'static str,
+);
+
 #[tokio::test]
 async fn every_http_fault_carries_status_code_and_the_gateways_words() {
-    // (scenario, kind, reason, gateway code, start of the gateway's message)
-    let cases: &[(&str, ErrorKind, Option<ErrorReason>, Option<&str>, &str)] = &[
+    let cases: &[Case] = &[
         (
             "http_400",
             ErrorKind::BadRequest,

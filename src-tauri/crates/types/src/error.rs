@@ -84,10 +84,6 @@ pub struct IpcError {
     #[ts(optional)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gateway_message: Option<String>,
-    /// What the words are about, as the user typed it (a header's name).
-    #[ts(optional)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subject: Option<String>,
     /// Raw evidence: HTTP status, the gateway's own message, a body excerpt. Never a key.
     #[ts(optional)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -108,7 +104,6 @@ impl IpcError {
             status: None,
             gateway_code: None,
             gateway_message: None,
-            subject: None,
             detail: None,
             retry_after_ms: None,
         }
@@ -116,11 +111,6 @@ impl IpcError {
 
     pub fn with_reason(mut self, reason: ErrorReason) -> Self {
         self.reason = Some(reason);
-        self
-    }
-
-    pub fn with_subject(mut self, subject: impl Into<String>) -> Self {
-        self.subject = Some(subject.into());
         self
     }
 
@@ -176,6 +166,6 @@ mod tests {
         assert_eq!(v["status"], 400);
         assert_eq!(v["gatewayCode"], "context_length_exceeded");
         assert_eq!(v["gatewayMessage"], "maximum context length");
-        assert!(v.get("subject").is_none());
+        assert!(v.get("detail").is_none());
     }
 }

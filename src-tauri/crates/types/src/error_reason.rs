@@ -38,7 +38,7 @@ pub enum ErrorReason {
     /// The connection dropped mid-reply; the partial text was kept.
     ConnectionDropped,
     InvalidBaseUrl,
-    /// An extra header cannot be sent (`subject` is its name).
+    /// An extra header cannot be sent (its name is in the detail).
     BadHeader,
     /// The key has characters a header cannot carry.
     KeyNotSendable,
@@ -60,9 +60,9 @@ pub enum ErrorReason {
     EmptyTitle,
     EmptyMessage,
     UnknownPreset,
-    /// An extra header's name is missing or invalid (`subject` is the name).
+    /// An extra header's name is missing or invalid (the name is in the detail).
     BadHeaderName,
-    /// An extra header's value has control characters (`subject` is the header name).
+    /// An extra header's value has control characters (its name is in the detail).
     BadHeaderValue,
     NoModel,
     NoProvider,

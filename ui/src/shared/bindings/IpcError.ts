@@ -28,10 +28,6 @@ gatewayCode?: string,
  */
 gatewayMessage?: string, 
 /**
- * What the words are about, as the user typed it (a header's name).
- */
-subject?: string, 
-/**
  * Raw evidence: HTTP status, the gateway's own message, a body excerpt. Never a key.
  */
 detail?: string, 

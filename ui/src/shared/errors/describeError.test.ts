@@ -68,13 +68,6 @@ describe("describeError", () => {
     expect(shown.action).toBe("startOver");
   });
 
-  it("names what the user typed where there is a name", () => {
-    const named = error({ kind: "invalid", reason: "badHeaderName", subject: "X Group" });
-    expect(describeError(named, english).body).toContain("“X Group”");
-    const unnamed = error({ kind: "invalid", reason: "badHeaderName" });
-    expect(describeError(unnamed, english).body).toBe(en.errors.reasons.badHeaderName);
-  });
-
   it("words an error saved before reasons existed by its kind", () => {
     const saved = error({ kind: "gatewayDown", message: "The gateway's upstream did not answer." });
     expect(describeError(saved, chinese)).toEqual({

@@ -70,11 +70,7 @@ function titleOf(error: IpcError, t: TFunction): string {
 }
 
 function bodyOf(error: IpcError, t: TFunction): string {
-  const { reason, subject } = error;
-  if (!reason) return t(`errors.${error.kind}.hint`);
-  // A sentence naming what the user typed, where there is one.
-  const named = subject ? t(`errors.reasonsNamed.${reason}`, { subject, defaultValue: "" }) : "";
-  return named || t(`errors.reasons.${reason}`);
+  return error.reason ? t(`errors.reasons.${error.reason}`) : t(`errors.${error.kind}.hint`);
 }
 
 /**
