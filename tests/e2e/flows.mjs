@@ -309,8 +309,10 @@ export const flows = [
         ).setValue("demo-chat");
         await click(browser, "button=Add provider");
         try {
-          // The key was just saved and no request has succeeded with it yet.
-          await scenario("http_400_no_db");
+          // The key was just saved and no request has succeeded with it yet. The errors come
+          // after a second (slow_first_byte): one answered at once can finish before the UI
+          // has registered its run, which then looks like it is still streaming.
+          await scenario("slow_first_byte,http_400_no_db");
           await send(browser, "Hello there");
           const keyError = await alertWith(browser, "check the API key");
           assert(
@@ -319,7 +321,7 @@ export const flows = [
           );
           await screenshot(browser, "bare-400-after-key-change");
 
-          await scenario("http_400_context");
+          await scenario("slow_first_byte,http_400_context");
           await send(browser, "Now summarise everything above");
           const overflow = await alertWith(
             browser,
