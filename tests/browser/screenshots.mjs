@@ -53,6 +53,19 @@ const SCREENS = {
     await page.waitForTimeout(600);
     return page;
   },
+  "provider-error": async (context, query) => {
+    const { page } = await openApp(context, query);
+    await page.getByTestId("conversation-list").waitFor();
+    await page.keyboard.press("Control+,");
+    await page.getByTestId("provider-row").filter({ hasText: "jiekou" }).click();
+    const zh = query.includes("zh-CN");
+    await page.getByRole("button", { name: zh ? "测试连接" : "Test connection" }).click();
+    const alert = page.getByRole("alert").first();
+    await alert.waitFor();
+    await alert.getByRole("button", { name: zh ? "详情" : "Details" }).click();
+    await page.waitForTimeout(300);
+    return page;
+  },
   search: async (context, query) => {
     const { page } = await openApp(context, query);
     await page.getByTestId("conversation-list").waitFor();
