@@ -15,8 +15,15 @@ const LOCAL_KINDS: ReadonlySet<IpcError["kind"]> = new Set([
   "keychain",
 ]);
 
+/** The backend's own sentence, for a local error with no reason: its only evidence. */
+function noteOf(error: IpcError): string | null {
+  return !error.reason && LOCAL_KINDS.has(error.kind) && error.message ? error.message : null;
+}
+
 export function hasDetails(error: IpcError): boolean {
-  return Boolean(error.detail || error.gatewayMessage || error.status !== undefined);
+  return Boolean(
+    error.detail || error.gatewayMessage || error.status !== undefined || noteOf(error),
+  );
 }
 
 /**
@@ -27,7 +34,7 @@ export function hasDetails(error: IpcError): boolean {
 export function ErrorDetails({ error }: { error: IpcError }) {
   const { t } = useTranslation();
   const raw = error.detail ? withoutRepeatedStatus(error.detail) : statusLine(error);
-  const note = !error.reason && LOCAL_KINDS.has(error.kind) && error.message ? error.message : null;
+  const note = noteOf(error);
   return (
     <div className="mt-1 space-y-1.5">
       {error.gatewayMessage ? (

@@ -164,4 +164,13 @@ describe("ErrorNotice", () => {
     expect(screen.getByText("HTTP 500: upstream failed")).toBeInTheDocument();
     expect(screen.queryByText(/HTTP 500 \(500\)/)).toBeNull();
   });
+
+  it("keeps an unclassified internal error's own sentence in the details", () => {
+    const error: IpcError = { ...base, kind: "internal", message: "database task failed: panic" };
+    renderWithProviders(<ErrorNotice error={error} compact />);
+    expect(screen.getByRole("alert")).toHaveTextContent("Something went wrong in Portico");
+    expect(screen.queryByText(/database task failed/)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Details" }));
+    expect(screen.getByText(/database task failed: panic/)).toBeInTheDocument();
+  });
 });
