@@ -121,4 +121,34 @@ export const tests = [
       assertNoErrors(errors);
     },
   },
+  {
+    name: "a context overflow is worded in Chinese, quotes the gateway, and starts a new chat with the question",
+    async run(context) {
+      const { page, errors } = await openApp(context, "lang=zh-CN");
+      await page.getByRole("button", { name: "Gateway errors", exact: true }).click();
+      const alert = page.getByRole("alert").filter({ hasText: "对话太长，超出了此模型的上限" });
+      await alert.waitFor({ timeout: 10_000 });
+      const body = await alert.textContent();
+      assert(body.includes("对话长度超出了此模型的上下文窗口"), `the body is in Chinese (${body})`);
+      assert(!body.includes("context window"), `no English sentence from the backend (${body})`);
+      await alert.getByRole("button", { name: "详情" }).click();
+      const said = alert.getByTestId("gateway-said");
+      await said.waitFor();
+      const quoted = await said.textContent();
+      assert(quoted.includes("网关原话"), `the gateway's words are labelled (${quoted})`);
+      assert(quoted.includes("“This model's maximum context length is 8192 tokens."), `quoted as it came (${quoted})`);
+      await screenshot(page, "browser/context-overflow-zh.png");
+      await alert.getByRole("button", { name: "用这条消息开始新对话" }).click();
+      const composer = page.getByRole("textbox", { name: "消息" });
+      await eventually(
+        async () => (await composer.inputValue()) === "Now put every limerick above into one long poem.",
+        "the question waits in the new chat's composer",
+      );
+      const picker = await page.getByTestId("model-picker").textContent();
+      assert(picker.includes("gpt-4o"), `same model (${picker})`);
+      assert((await page.getByTestId("message-scroller").count()) === 0, "an empty new chat");
+      await screenshot(page, "browser/context-overflow-new-chat-zh.png");
+      assertNoErrors(errors);
+    },
+  },
 ];

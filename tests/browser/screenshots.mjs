@@ -34,6 +34,38 @@ const SCREENS = {
     await page.waitForTimeout(700);
     return page;
   },
+  errors: async (context, query) => {
+    const { page } = await openApp(context, query);
+    await page.getByRole("button", { name: "Gateway errors", exact: true }).click();
+    const alert = page.getByRole("alert").last();
+    await alert.waitFor();
+    await alert.getByRole("button", { name: query.includes("zh-CN") ? "详情" : "Details" }).click();
+    await page.waitForTimeout(600);
+    return page;
+  },
+  "errors-top": async (context, query) => {
+    const { page } = await openApp(context, query);
+    await page.getByRole("button", { name: "Gateway errors", exact: true }).click();
+    const alert = page.getByRole("alert").first();
+    await alert.waitFor();
+    await alert.scrollIntoViewIfNeeded();
+    await alert.getByRole("button", { name: query.includes("zh-CN") ? "详情" : "Details" }).click();
+    await page.waitForTimeout(600);
+    return page;
+  },
+  "provider-error": async (context, query) => {
+    const { page } = await openApp(context, query);
+    await page.getByTestId("conversation-list").waitFor();
+    await page.keyboard.press("Control+,");
+    await page.getByTestId("provider-row").filter({ hasText: "jiekou" }).click();
+    const zh = query.includes("zh-CN");
+    await page.getByRole("button", { name: zh ? "测试连接" : "Test connection" }).click();
+    const alert = page.getByRole("alert").first();
+    await alert.waitFor();
+    await alert.getByRole("button", { name: zh ? "详情" : "Details" }).click();
+    await page.waitForTimeout(300);
+    return page;
+  },
   search: async (context, query) => {
     const { page } = await openApp(context, query);
     await page.getByTestId("conversation-list").waitFor();

@@ -277,4 +277,74 @@ export const flows = [
       assert(db.length >= 1, "the database file exists");
     },
   },
+  {
+    name: "errors in words: a bare 400 after a new key points at the key, a context overflow starts a new chat",
+    async run() {
+      const scenario = (name) =>
+        fetch(`${SIM_URL}/__sim/scenario`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ scenario: name }),
+        });
+      const alertWith = (browser, words) =>
+        eventually(
+          () =>
+            browser.execute(
+              (needle) =>
+                [...document.querySelectorAll('[role="alert"]')]
+                  .map((a) => a.innerText)
+                  .find((text) => text.includes(needle)) ?? null,
+              words,
+            ),
+          `an error saying "${words}"`,
+        );
+      await withApp(join(WORK, "errors-profile"), "errors", async (browser) => {
+        await click(browser, "button*=Add your gateway");
+        await click(browser, 'button[role="radio"]=Custom (OpenAI-compatible)');
+        await (await visible(browser, "#provider-name")).setValue("Sim gateway");
+        await (await visible(browser, "#provider-url")).setValue(SIM_URL);
+        await (await visible(browser, "#provider-key")).setValue(KEY);
+        await (
+          await visible(browser, "#provider-default-model")
+        ).setValue("demo-chat");
+        await click(browser, "button=Add provider");
+        try {
+          // The key was just saved and no request has succeeded with it yet. The errors come
+          // after a second (slow_first_byte): one answered at once can finish before the UI
+          // has registered its run, which then looks like it is still streaming.
+          await scenario("slow_first_byte,http_400_no_db");
+          await send(browser, "Hello there");
+          const keyError = await alertWith(browser, "check the API key");
+          assert(
+            keyError.includes("wrong or expired API key"),
+            `the body points at the key: ${keyError}`,
+          );
+          await screenshot(browser, "bare-400-after-key-change");
+
+          await scenario("slow_first_byte,http_400_context");
+          await send(browser, "Now summarise everything above");
+          const overflow = await alertWith(
+            browser,
+            "The conversation is too long for this model",
+          );
+          assert(
+            !overflow.includes("check the API key"),
+            `a context overflow is not a key problem: ${overflow}`,
+          );
+          await screenshot(browser, "context-overflow");
+          await click(browser, "button=New chat with this message");
+          await eventually(
+            async () =>
+              (await (await visible(browser, COMPOSER)).getValue()) ===
+              "Now summarise everything above",
+            "the question waits in the new chat's composer",
+          );
+          const replies = await browser.$$("article");
+          assert(replies.length === 0, "the new chat is empty: nothing was sent");
+        } finally {
+          await scenario("ok");
+        }
+      });
+    },
+  },
 ];

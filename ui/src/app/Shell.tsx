@@ -1,11 +1,9 @@
 import { Suspense, useCallback, useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { toast } from "sonner";
 import { ChatView, cancelRunOf, useChatRuns, useStreamStore } from "@/features/chat";
 import { Sidebar } from "@/features/history";
 import { SettingsView } from "@/features/settings";
-import { describeError } from "@/shared/errors";
-import { toIpcError } from "@/shared/ipc";
+import { notifyError } from "@/shared/errors";
 import { selectActiveConversationId, useNavigation } from "@/shared/navigation";
 import { Spinner } from "@/shared/ui";
 import { CommandPalette } from "./CommandPalette";
@@ -23,13 +21,7 @@ export function Shell() {
     [runsByConversation],
   );
 
-  const onError = useCallback(
-    (raw: unknown) => {
-      const error = toIpcError(raw);
-      toast.error(describeError(error, t).title, { description: error.message });
-    },
-    [t],
-  );
+  const onError = useCallback((raw: unknown) => notifyError(raw, t), [t]);
 
   // After a window reload, pick up replies still streaming in the backend.
   const { reattachAll, cancel } = runs;

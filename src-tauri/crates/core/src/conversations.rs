@@ -52,7 +52,10 @@ impl ConversationService {
     pub async fn rename(&self, id: String, title: String) -> Result<Conversation, IpcError> {
         let title = title.trim().to_string();
         if title.is_empty() {
-            return Err(IpcError::invalid("A title can't be empty."));
+            return Err(IpcError::refused(
+                portico_types::ErrorReason::EmptyTitle,
+                "A title can't be empty.",
+            ));
         }
         let c = db(&self.store, move |s| s.conversations().rename(&id, &title)).await?;
         self.changed(&c.id);

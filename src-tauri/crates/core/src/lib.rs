@@ -4,6 +4,7 @@
 mod blocking;
 pub mod chat;
 mod conversations;
+mod key_checks;
 pub mod notify;
 pub mod presets;
 mod providers;
@@ -52,6 +53,7 @@ impl Core {
                 portico_types::ErrorKind::Storage,
                 "Portico can't create its data folder.",
             )
+            .with_reason(portico_types::ErrorReason::DataFolderUnavailable)
             .with_detail(format!("{}: {e}", config.data_dir.display()))
         })?;
         let store = Arc::new(Store::open(config.data_dir.join("portico.db"))?);

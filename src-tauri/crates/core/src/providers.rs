@@ -7,11 +7,12 @@ use std::time::Instant;
 use portico_gateway::{ApiKey, Endpoint, GatewayClient};
 use portico_store::Store;
 use portico_types::{
-    AppEvent, ConnectionTest, ErrorKind, IpcError, ModelInfo, Provider, ProviderInput,
+    AppEvent, ConnectionTest, ErrorKind, ErrorReason, IpcError, ModelInfo, Provider, ProviderInput,
     ProviderPreset,
 };
 
 use crate::blocking::{db, run};
+use crate::key_checks::KeyChecks;
 use crate::notify::Notifier;
 use crate::presets::{self, OFFLINE_DEMO};
 use crate::secrets::Secrets;
@@ -23,6 +24,7 @@ pub struct ProviderService {
     gateway: GatewayClient,
     demo_base_url: Option<String>,
     notifier: Arc<dyn Notifier>,
+    key_checks: Arc<KeyChecks>,
 }
 
 impl ProviderService {
@@ -39,7 +41,13 @@ impl ProviderService {
             gateway,
             demo_base_url,
             notifier,
+            key_checks: Arc::default(),
         }
+    }
+
+    /// Which keys changed since the gateway last accepted them (shared with chat runs).
+    pub(crate) fn key_checks(&self) -> Arc<KeyChecks> {
+        self.key_checks.clone()
     }
 
     pub fn presets(&self) -> Vec<ProviderPreset> {
@@ -122,10 +130,14 @@ impl ProviderService {
     ) -> Result<Provider, IpcError> {
         let key = key.trim().to_string();
         if key.is_empty() {
-            return Err(IpcError::invalid("The key is empty."));
+            return Err(IpcError::refused(
+                ErrorReason::EmptyKey,
+                "The key is empty.",
+            ));
         }
         if key.chars().any(|c| c.is_control() || c == ' ') {
-            return Err(IpcError::invalid(
+            return Err(IpcError::refused(
+                ErrorReason::KeyHasSpaces,
                 "The key contains spaces or control characters; paste it again.",
             ));
         }
@@ -137,6 +149,7 @@ impl ProviderService {
                 .map_err(IpcError::from)
         })
         .await?;
+        self.key_checks.key_changed(&id);
         self.changed();
         self.get(&id).await
     }
@@ -145,6 +158,7 @@ impl ProviderService {
         let secrets = self.secrets.clone();
         let for_key = id.clone();
         run(move || secrets.clear_key(&for_key).map_err(IpcError::from)).await?;
+        self.key_checks.key_changed(&id);
         self.changed();
         self.get(&id).await
     }
@@ -159,6 +173,7 @@ impl ProviderService {
                     ErrorKind::GatewayDown,
                     "The Offline demo isn't running in this build.",
                 )
+                .with_reason(ErrorReason::DemoNotRunning)
             })?;
             (url, false)
         } else {
@@ -175,7 +190,9 @@ impl ProviderService {
                     "No API key is set for “{}”. Add one in Settings → Providers.",
                     record.name
                 ),
-            ));
+            )
+            .with_reason(ErrorReason::NoKey)
+            .with_detail(format!("provider: {}", record.name)));
         }
         Ok(Endpoint {
             base_url,
@@ -188,12 +205,17 @@ impl ProviderService {
 
     /// Fetches the model list and caches it on the profile for the picker.
     pub async fn fetch_models(&self, id: String) -> Result<Vec<ModelInfo>, IpcError> {
+        self.list_models(id, false).await
+    }
+
+    /// `testing`: a connection test, where a plain 400 most likely means a wrong key.
+    async fn list_models(&self, id: String, testing: bool) -> Result<Vec<ModelInfo>, IpcError> {
         let endpoint = self.endpoint(&id).await?;
-        let models = self
-            .gateway
-            .list_models(&endpoint)
-            .await
-            .map_err(IpcError::from)?;
+        let models = match self.gateway.list_models(&endpoint).await {
+            Ok(models) => models,
+            Err(e) => return Err(self.key_checks.explain(&id, testing, e.into())),
+        };
+        self.key_checks.key_accepted(&id);
         let ids: Vec<String> = models.iter().map(|m| m.id.clone()).collect();
         db(&self.store, move |s| s.providers().set_models(&id, ids)).await?;
         self.changed();
@@ -203,7 +225,7 @@ impl ProviderService {
     /// "Test connection": can we reach the gateway with this key, and how fast.
     pub async fn test(&self, id: String) -> ConnectionTest {
         let started = Instant::now();
-        match self.fetch_models(id).await {
+        match self.list_models(id, true).await {
             Ok(models) => ConnectionTest {
                 ok: true,
                 latency_ms: started.elapsed().as_millis() as u64,
@@ -225,10 +247,18 @@ fn validate(mut input: ProviderInput) -> Result<ProviderInput, IpcError> {
     input.name = input.name.trim().to_string();
     input.base_url = input.base_url.trim().trim_end_matches('/').to_string();
     if input.name.is_empty() {
-        return Err(IpcError::invalid("Give the provider a name."));
+        return Err(IpcError::refused(
+            ErrorReason::EmptyName,
+            "Give the provider a name.",
+        ));
     }
-    let preset = presets::preset(&input.preset_id)
-        .ok_or_else(|| IpcError::invalid(format!("Unknown preset “{}”.", input.preset_id)))?;
+    let preset = presets::preset(&input.preset_id).ok_or_else(|| {
+        IpcError::refused(
+            ErrorReason::UnknownPreset,
+            format!("Unknown preset “{}”.", input.preset_id),
+        )
+        .with_detail(format!("preset: {}", input.preset_id))
+    })?;
     if preset.offline_demo {
         input.base_url.clear();
         input.auth = portico_types::AuthScheme::None;
@@ -236,7 +266,8 @@ fn validate(mut input: ProviderInput) -> Result<ProviderInput, IpcError> {
         || input.base_url.len() < "http://x".len()
         || input.base_url.contains(char::is_whitespace)
     {
-        return Err(IpcError::invalid(
+        return Err(IpcError::refused(
+            ErrorReason::InvalidBaseUrl,
             "The base URL must start with https:// (or http:// for a local server).",
         ));
     }
@@ -248,19 +279,22 @@ fn validate(mut input: ProviderInput) -> Result<ProviderInput, IpcError> {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
         if !valid_name {
-            return Err(IpcError::invalid(format!(
-                "“{}” is not a valid header name.",
-                h.name
-            )));
+            return Err(IpcError::refused(
+                ErrorReason::BadHeaderName,
+                format!("“{}” is not a valid header name.", h.name),
+            )
+            .with_detail(format!("header: {}", h.name)));
         }
         if h.value.chars().any(|c| c.is_control()) {
-            return Err(IpcError::invalid(format!(
-                "The value of header “{}” has control characters.",
-                h.name
-            )));
+            return Err(IpcError::refused(
+                ErrorReason::BadHeaderValue,
+                format!("The value of header “{}” has control characters.", h.name),
+            )
+            .with_detail(format!("header: {}", h.name)));
         }
         if h.name.eq_ignore_ascii_case("authorization") {
-            return Err(IpcError::invalid(
+            return Err(IpcError::refused(
+                ErrorReason::KeyInHeader,
                 "Put the key in the API key field, not in a header: only the keychain may hold it.",
             ));
         }

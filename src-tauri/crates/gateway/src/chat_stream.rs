@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use futures_util::{Stream, StreamExt};
+use portico_types::ErrorReason;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
@@ -184,6 +185,7 @@ impl ChatStream {
                 buf.extend_from_slice(bytes);
                 if buf.len() > MAX_JSON_BODY {
                     self.fail(GatewayError::invalid_response(
+                        ErrorReason::ReplyTooLarge,
                         "The gateway's reply is too large to be a chat reply.",
                         "",
                     ));
@@ -256,6 +258,7 @@ impl ChatStream {
             Mode::Sniff(_) => {
                 self.queue
                     .push_back(StreamEvent::Error(GatewayError::invalid_response(
+                        ErrorReason::EmptyReply,
                         "The gateway answered with an empty reply.",
                         "",
                     )))

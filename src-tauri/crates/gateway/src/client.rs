@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use futures_util::StreamExt;
-use portico_types::{ErrorKind, ModelInfo};
+use portico_types::{ErrorKind, ErrorReason, ModelInfo};
 use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, CONTENT_TYPE};
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
@@ -232,6 +232,8 @@ pub(crate) fn first_byte_timeout(limit: Duration) -> GatewayError {
             secs(limit)
         ),
     )
+    .with_reason(ErrorReason::FirstByteTimeout)
+    .with_detail(format!("first-byte timeout: {}", secs(limit)))
 }
 
 pub(crate) fn idle_timeout(limit: Duration) -> GatewayError {
@@ -242,6 +244,8 @@ pub(crate) fn idle_timeout(limit: Duration) -> GatewayError {
             secs(limit)
         ),
     )
+    .with_reason(ErrorReason::Stalled)
+    .with_detail(format!("idle timeout: {}", secs(limit)))
 }
 
 /// `300 s`, or `0.2 s` below a second.

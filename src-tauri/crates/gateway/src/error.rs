@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use portico_types::{ErrorKind, IpcError};
+use portico_types::{ErrorKind, ErrorReason, IpcError};
 
 use crate::redact::redact;
 
@@ -22,6 +22,10 @@ pub struct GatewayError {
     pub retry_after: Option<Duration>,
     /// The gateway's error code or type (`invalid_api_key`, `insufficient_quota`, ...).
     pub code: Option<String>,
+    /// What exactly went wrong, when the kind alone does not say it.
+    pub reason: Option<ErrorReason>,
+    /// The gateway's own message as it came (or an error page's title), redacted.
+    pub gateway_message: Option<String>,
 }
 
 pub(crate) const MSG_DROPPED: &str = "The connection dropped mid-reply; the partial text was kept.";
@@ -35,7 +39,14 @@ impl GatewayError {
             detail: None,
             retry_after: None,
             code: None,
+            reason: None,
+            gateway_message: None,
         }
+    }
+
+    pub fn with_reason(mut self, reason: ErrorReason) -> Self {
+        self.reason = Some(reason);
+        self
     }
 
     pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
@@ -55,11 +66,16 @@ impl GatewayError {
     /// The stream ended with neither `[DONE]` nor a finish reason.
     pub fn truncated() -> Self {
         Self::new(ErrorKind::Network, MSG_DROPPED)
+            .with_reason(ErrorReason::ConnectionDropped)
             .with_detail("The stream ended without [DONE] and without a finish_reason (truncated).")
     }
 
-    pub fn invalid_response(message: impl Into<String>, raw: &str) -> Self {
-        Self::new(ErrorKind::InvalidResponse, message).with_detail(excerpt(raw, 2048))
+    pub fn invalid_response(reason: ErrorReason, message: impl Into<String>, raw: &str) -> Self {
+        let e = Self::new(ErrorKind::InvalidResponse, message).with_reason(reason);
+        if raw.trim().is_empty() {
+            return e;
+        }
+        e.with_detail(excerpt(raw, 2048))
     }
 
     /// Whether the same request may succeed later. Quota exhaustion never does by waiting.
@@ -72,6 +88,7 @@ impl GatewayError {
         self.message = redact(&self.message, key);
         self.detail = self.detail.map(|d| redact(&d, key));
         self.code = self.code.map(|c| redact(&c, key));
+        self.gateway_message = self.gateway_message.map(|m| redact(&m, key));
         self
     }
 
@@ -88,13 +105,15 @@ impl GatewayError {
                 ErrorKind::Invalid,
                 "The provider's base URL is not a valid URL. Check it in Settings → Providers.",
             )
+            .with_reason(ErrorReason::InvalidBaseUrl)
         } else if mid_stream || err.is_body() || err.is_decode() {
-            Self::new(ErrorKind::Network, MSG_DROPPED)
+            Self::new(ErrorKind::Network, MSG_DROPPED).with_reason(ErrorReason::ConnectionDropped)
         } else if err.is_connect() {
             Self::new(
                 ErrorKind::Network,
                 "Could not connect to the gateway. Check the base URL and your network connection.",
             )
+            .with_reason(ErrorReason::ConnectFailed)
         } else {
             Self::new(
                 ErrorKind::Network,
@@ -108,6 +127,10 @@ impl GatewayError {
 impl From<GatewayError> for IpcError {
     fn from(e: GatewayError) -> Self {
         let mut ipc = IpcError::new(e.kind, e.message);
+        ipc.reason = e.reason;
+        ipc.status = e.status;
+        ipc.gateway_code = e.code;
+        ipc.gateway_message = e.gateway_message;
         ipc.detail = e.detail;
         ipc.retry_after_ms = e
             .retry_after
@@ -151,7 +174,13 @@ mod tests {
     fn converts_to_ipc_error_with_retry_after() {
         let mut e = GatewayError::new(ErrorKind::RateLimited, "Slow down.").with_detail("HTTP 429");
         e.retry_after = Some(Duration::from_millis(1500));
+        e.status = Some(429);
+        e.code = Some("rate_limit_exceeded".into());
+        e.gateway_message = Some("Rate limit reached.".into());
         let ipc: IpcError = e.into();
+        assert_eq!(ipc.status, Some(429));
+        assert_eq!(ipc.gateway_code.as_deref(), Some("rate_limit_exceeded"));
+        assert_eq!(ipc.gateway_message.as_deref(), Some("Rate limit reached."));
         assert_eq!(ipc.kind, ErrorKind::RateLimited);
         assert!(ipc.retryable);
         assert_eq!(ipc.retry_after_ms, Some(1500));
@@ -174,9 +203,10 @@ mod tests {
     #[test]
     fn redacted_scrubs_message_detail_and_code() {
         let key = "sk-abcdefghijklmnop1234";
-        let e = GatewayError::new(ErrorKind::Auth, format!("bad {key}"))
-            .with_detail(format!("body: {key}"))
-            .redacted(Some(key));
+        let mut e = GatewayError::new(ErrorKind::Auth, format!("bad {key}"))
+            .with_detail(format!("body: {key}"));
+        e.gateway_message = Some(format!("Incorrect API key provided: {key}"));
+        let e = e.redacted(Some(key));
         assert!(!format!("{e:?}").contains(key));
     }
 }

@@ -4,10 +4,13 @@
 
 use std::time::Duration;
 
-use portico_types::ErrorKind;
+use portico_types::{ErrorKind, ErrorReason};
 use serde_json::Value;
 
 use crate::error::{excerpt, GatewayError};
+#[cfg(test)]
+pub(crate) use crate::error_page::strip_html;
+pub(crate) use crate::error_page::{html_error, looks_like_html};
 
 /// What we could read from an error body.
 #[derive(Debug, Default, PartialEq)]
@@ -131,6 +134,53 @@ fn says_out_of_credit(code: Option<&str>, hint: Option<&str>, message: Option<&s
     .any(|w| m.contains(w))
 }
 
+/// Whether the gateway says the conversation does not fit the model's context window
+/// (OpenAI `context_length_exceeded`, "maximum context length is 8192 tokens", Anthropic
+/// "prompt is too long: 210000 tokens > 200000 maximum", Gemini "input token count ...
+/// exceeds the maximum"). A limit on `max_tokens` alone is a parameter error, not this.
+pub(crate) fn says_context_too_long(code: Option<&str>, message: Option<&str>) -> bool {
+    let code = code.map(str::to_ascii_lowercase);
+    if code.as_deref().is_some_and(|c| {
+        c.contains("context_length")
+            || c.contains("context_window")
+            || c == "string_above_max_length"
+    }) {
+        return true;
+    }
+    let Some(m) = message.map(str::to_lowercase) else {
+        return false;
+    };
+    let names_context = [
+        "context length",
+        "context_length",
+        "context window",
+        "maximum context",
+        "上下文",
+    ]
+    .iter()
+    .any(|w| m.contains(w));
+    let over = [
+        "exceed", "too long", "too many", "maximum", "limit", "reduce", "超",
+    ]
+    .iter()
+    .any(|w| m.contains(w));
+    if names_context && over {
+        return true;
+    }
+    if m.contains("max_tokens") || m.contains("max_completion_tokens") {
+        return false;
+    }
+    let prompt_too_long = [
+        "prompt is too long",
+        "input is too long",
+        "too many tokens",
+        "input token count",
+    ]
+    .iter()
+    .any(|w| m.contains(w));
+    prompt_too_long || (m.contains("token") && m.contains("input") && over)
+}
+
 /// Kind from the body alone: for errors inside a 200 or a stream, where no status helps.
 fn hint_kind(code: Option<&str>, hint: Option<&str>, message: Option<&str>) -> ErrorKind {
     if says_out_of_credit(code, hint, message) {
@@ -194,12 +244,19 @@ pub(crate) fn from_http(
         let t = text.trim();
         (!t.is_empty() && parsed.is_none()).then(|| excerpt(t, 300))
     });
+    let reason = http_reason(kind, status, code.or(hint), shown.as_deref());
     let mut e = GatewayError::new(kind, sentence(kind, status, retry_after, shown.as_deref()));
+    if reason == Some(ErrorReason::ContextTooLong) {
+        e.message = CONTEXT_TOO_LONG.to_owned();
+    }
+    e.reason = reason;
     e.status = Some(status);
     e.code = be.code.or(be.kind_hint);
+    e.gateway_message = shown;
     e.retry_after = retry_after.filter(|d| !d.is_zero());
     let mut detail = format!("HTTP {status}");
-    if let Some(c) = &e.code {
+    // A code that only repeats the status ("HTTP 500 (500)") says nothing more.
+    if let Some(c) = e.code.as_deref().filter(|c| *c != status.to_string()) {
         detail.push_str(&format!(" ({c})"));
     }
     if let Some(m) = gw_msg {
@@ -211,6 +268,29 @@ pub(crate) fn from_http(
     }
     e.detail = Some(detail);
     e
+}
+
+const CONTEXT_TOO_LONG: &str =
+    "The conversation is too long for this model's context window. Start a new chat with less history.";
+
+/// The finer reason for an HTTP error, when its kind alone does not say it.
+fn http_reason(
+    kind: ErrorKind,
+    status: u16,
+    code: Option<&str>,
+    gw_msg: Option<&str>,
+) -> Option<ErrorReason> {
+    if matches!(status, 400 | 413 | 422) && says_context_too_long(code, gw_msg) {
+        return Some(ErrorReason::ContextTooLong);
+    }
+    match (kind, status) {
+        (_, 200..=299) => Some(ErrorReason::ErrorInReply),
+        (ErrorKind::BadRequest, 413) => Some(ErrorReason::RequestTooLarge),
+        (ErrorKind::NotFound, 405) => Some(ErrorReason::WrongMethod),
+        (ErrorKind::Timeout, 408) => Some(ErrorReason::RequestTimeout),
+        (ErrorKind::Timeout, 504 | 524) => Some(ErrorReason::UpstreamTimeout),
+        _ => None,
+    }
 }
 
 /// An error frame inside a stream (`data: {"error":...}` or `event: error`).
@@ -229,6 +309,8 @@ pub(crate) fn from_stream_payload(payload: &str) -> GatewayError {
     let gw = gw_msg
         .as_deref()
         .unwrap_or("An error occurred during streaming");
+    let code = be.code.or(be.kind_hint);
+    let overflow = says_context_too_long(code.as_deref(), gw_msg.as_deref());
     let mut e = GatewayError::new(
         kind,
         format!(
@@ -236,8 +318,14 @@ pub(crate) fn from_stream_payload(payload: &str) -> GatewayError {
             excerpt(gw, 300)
         ),
     )
+    .with_reason(if overflow {
+        ErrorReason::ContextTooLong
+    } else {
+        ErrorReason::ErrorMidReply
+    })
     .with_detail(excerpt(payload.trim(), 2048));
-    e.code = be.code.or(be.kind_hint);
+    e.code = code;
+    e.gateway_message = gw_msg.map(|m| excerpt(&m, 300));
     e
 }
 
@@ -289,94 +377,6 @@ fn sentence(
             "The gateway or its upstream failed (HTTP {status}). Try again in a moment."
         )),
     }
-}
-
-pub(crate) fn looks_like_html(content_type: Option<&str>, text: &str) -> bool {
-    if content_type.is_some_and(|c| c.to_ascii_lowercase().contains("html")) {
-        return true;
-    }
-    let head = text.trim_start();
-    let head = &head.as_bytes()[..head.len().min(64)];
-    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
-    head.starts_with("<!doctype") || head.starts_with("<html") || head.starts_with("<head")
-}
-
-fn html_error(status: u16, html: &str) -> GatewayError {
-    let title = html_title(html).unwrap_or_else(|| "no title".to_owned());
-    let kind = match status {
-        200..=299 => ErrorKind::GatewayDown,
-        s => status_kind(s),
-    };
-    let mut message = format!("The gateway returned an error page (HTTP {status}: {title}).");
-    if matches!(status, 504 | 524) {
-        message.push_str(
-            " The proxy gave up waiting for the first byte; turn on streaming so the reply starts early.",
-        );
-    }
-    let mut e = GatewayError::new(kind, message).with_status(status);
-    e.detail = Some(format!(
-        "HTTP {status}\n\n{}",
-        excerpt(&strip_html(html), 2048)
-    ));
-    e
-}
-
-fn html_title(html: &str) -> Option<String> {
-    let lower = html.to_ascii_lowercase();
-    let start = lower.find("<title")?;
-    let open_end = start + lower[start..].find('>')? + 1;
-    let close = open_end + lower[open_end..].find("</title")?;
-    let title = decode_entities(
-        html[open_end..close]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
-    (!title.is_empty()).then(|| excerpt(&title, 200))
-}
-
-/// Visible text of an HTML page, whitespace collapsed; scripts and styles dropped.
-pub(crate) fn strip_html(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() / 2);
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        out.push_str(&rest[..lt]);
-        out.push(' ');
-        let tag = &rest[lt..];
-        let lower: String = tag.chars().take(8).collect::<String>().to_ascii_lowercase();
-        let skip_to = if lower.starts_with("<script") {
-            find_ci(tag, "</script>").map(|i| i + 9)
-        } else if lower.starts_with("<style") {
-            find_ci(tag, "</style>").map(|i| i + 8)
-        } else {
-            tag.find('>').map(|i| i + 1)
-        };
-        match skip_to {
-            Some(n) => rest = &tag[n..],
-            None => {
-                rest = "";
-                break;
-            }
-        }
-    }
-    out.push_str(rest);
-    decode_entities(out.split_whitespace().collect::<Vec<_>>().join(" "))
-}
-
-fn find_ci(hay: &str, needle: &str) -> Option<usize> {
-    hay.to_ascii_lowercase().find(needle)
-}
-
-fn decode_entities(s: String) -> String {
-    if !s.contains('&') {
-        return s;
-    }
-    s.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
 use super::*;
+use portico_types::ErrorReason;
 use serde_json::json;
 
 fn map(status: u16, body: &str) -> GatewayError {
@@ -275,4 +276,94 @@ fn stream_payload_errors() {
 fn strip_html_keeps_text() {
     assert_eq!(strip_html("<p>a &amp; b</p><br/>c"), "a & b c");
     assert_eq!(strip_html("<p>unterminated <b"), "unterminated");
+}
+
+#[test]
+fn a_code_that_repeats_the_status_is_not_repeated() {
+    let e = map(500, r#"{"error":{"message":"upstream failed","code":500}}"#);
+    assert_eq!(e.code.as_deref(), Some("500"));
+    let detail = e.detail.unwrap();
+    assert!(detail.starts_with("HTTP 500: upstream failed"), "{detail}");
+    assert!(!detail.contains("HTTP 500 (500)"), "{detail}");
+    // A code that says more than the status stays.
+    let e = map(500, r#"{"error":{"message":"x","code":"server_error"}}"#);
+    assert!(e.detail.unwrap().starts_with("HTTP 500 (server_error): x"));
+}
+
+#[test]
+fn the_gateways_own_words_are_kept_as_they_came() {
+    let e = map(
+        503,
+        r#"{"error":{"message":"当前分组无可用渠道","code":"model_not_available"}}"#,
+    );
+    assert_eq!(e.gateway_message.as_deref(), Some("当前分组无可用渠道"));
+    assert_eq!(e.code.as_deref(), Some("model_not_available"));
+    assert_eq!(e.status, Some(503));
+    // A plain-text body is quoted too.
+    let e = from_http(502, Some("text/plain"), None, b"bad gateway upstream");
+    assert_eq!(e.gateway_message.as_deref(), Some("bad gateway upstream"));
+}
+
+#[test]
+fn context_overflow_bodies_are_recognised() {
+    let overflows = [
+        r#"{"error":{"message":"This model's maximum context length is 8192 tokens. However, your messages resulted in 9317 tokens. Please reduce the length of the messages.","type":"invalid_request_error","param":"messages","code":"context_length_exceeded"}}"#,
+        r#"{"error":{"message":"This model's maximum context length is 4096 tokens. However, you requested 5000 tokens (1000 in the messages, 4000 in the completion).","type":"BadRequestError"}}"#,
+        r#"{"type":"error","error":{"type":"invalid_request_error","message":"prompt is too long: 210000 tokens > 200000 maximum"}}"#,
+        r#"{"error":{"code":400,"message":"The input token count (40000) exceeds the maximum number of tokens allowed (32768).","status":"INVALID_ARGUMENT"}}"#,
+        r#"{"error":{"message":"Input is too long for requested model."}}"#,
+        r#"{"code":400,"msg":"请求的上下文长度超过模型限制"}"#,
+    ];
+    for body in overflows {
+        let e = map(400, body);
+        assert_eq!(e.kind, ErrorKind::BadRequest, "{body}");
+        assert_eq!(e.reason, Some(ErrorReason::ContextTooLong), "{body}");
+    }
+    // Errors about tokens that are not about the history's length.
+    let others = [
+        r#"{"error":{"message":"max_tokens must be at most 4096 for this model","param":"max_tokens"}}"#,
+        r#"{"error":{"message":"Unsupported parameter: 'temperature'","code":"unsupported_parameter"}}"#,
+        r#"{"error":{"message":"Invalid token"}}"#,
+        r#"{"error":{"message":"No connected db.","type":"","code":""}}"#,
+    ];
+    for body in others {
+        assert_eq!(map(400, body).reason, None, "{body}");
+    }
+}
+
+#[test]
+fn a_400_that_names_nothing_stays_a_plain_bad_request() {
+    let e = map(
+        400,
+        r#"{"error":{"message":"No connected db.","type":"","code":""}}"#,
+    );
+    assert_eq!(e.kind, ErrorKind::BadRequest);
+    assert_eq!(e.reason, None);
+    assert_eq!(e.code, None);
+    assert_eq!(e.gateway_message.as_deref(), Some("No connected db."));
+}
+
+#[test]
+fn finer_reasons_by_status() {
+    assert_eq!(map(413, "{}").reason, Some(ErrorReason::RequestTooLarge));
+    assert_eq!(map(405, "{}").reason, Some(ErrorReason::WrongMethod));
+    assert_eq!(map(408, "{}").reason, Some(ErrorReason::RequestTimeout));
+    assert_eq!(map(504, "{}").reason, Some(ErrorReason::UpstreamTimeout));
+    assert_eq!(
+        map(200, r#"{"error":{"message":"overloaded"}}"#).reason,
+        Some(ErrorReason::ErrorInReply)
+    );
+    assert_eq!(map(401, OPENAI_401).reason, None);
+}
+
+#[test]
+fn a_context_overflow_inside_a_stream_is_recognised() {
+    let e = from_stream_payload(
+        r#"{"error":{"message":"This model's maximum context length is 8192 tokens.","code":"context_length_exceeded"}}"#,
+    );
+    assert_eq!(e.reason, Some(ErrorReason::ContextTooLong));
+    let e =
+        from_stream_payload(r#"{"error":{"message":"upstream timeout","code":"timeout_error"}}"#);
+    assert_eq!(e.reason, Some(ErrorReason::ErrorMidReply));
+    assert_eq!(e.gateway_message.as_deref(), Some("upstream timeout"));
 }

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use portico_types::{AuthScheme, ErrorKind, HeaderPair};
+use portico_types::{AuthScheme, ErrorKind, ErrorReason, HeaderPair};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, AUTHORIZATION};
 
 use crate::error::GatewayError;
@@ -41,6 +41,7 @@ impl Endpoint {
                 ErrorKind::Invalid,
                 "The provider's base URL must start with http:// or https://. Check it in Settings → Providers.",
             )
+            .with_reason(ErrorReason::InvalidBaseUrl)
             .with_detail(format!("base URL: {base:?}")));
         }
         Ok(join_url(base, self.exact_base_url, resource))
@@ -63,13 +64,17 @@ impl Endpoint {
                     h.append(n, v);
                 }
                 _ => {
+                    // Provider validation refuses most bad headers before this; the name
+                    // is in the detail for the rest.
                     return Err(GatewayError::new(
                         ErrorKind::Invalid,
                         format!(
                             "The extra header “{}” is not a valid HTTP header. Fix it in Settings → Providers.",
                             pair.name.trim()
                         ),
-                    ))
+                    )
+                    .with_reason(ErrorReason::BadHeader)
+                    .with_detail(format!("extra header: {}", pair.name.trim())));
                 }
             }
         }
@@ -89,6 +94,7 @@ impl Endpoint {
                     ErrorKind::Auth,
                     "The API key contains characters that cannot be sent in a header. Paste the key again in Settings → Providers.",
                 )
+                .with_reason(ErrorReason::KeyNotSendable)
             })?;
             v.set_sensitive(true);
             h.insert(name, v);

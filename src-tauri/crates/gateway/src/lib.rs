@@ -12,6 +12,7 @@ mod chat_stream;
 mod client;
 pub mod error;
 mod error_map;
+mod error_page;
 mod http;
 pub mod models;
 pub mod openai_chat;

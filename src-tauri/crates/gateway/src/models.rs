@@ -2,7 +2,7 @@
 //! Anthropic (the same `data`, with `display_name`), Gemini `{models:[{name:"models/x"}]}`, and
 //! a bare array. Unknown fields are ignored; the result is sorted by id without duplicates.
 
-use portico_types::ModelInfo;
+use portico_types::{ErrorReason, ModelInfo};
 use serde_json::Value;
 
 use crate::error::GatewayError;
@@ -18,6 +18,7 @@ pub fn parse_models(body: &[u8]) -> Result<Vec<ModelInfo>, GatewayError> {
         }
         Err(_) => {
             return Err(GatewayError::invalid_response(
+                ErrorReason::UnreadableReply,
                 "The gateway's model list is not valid JSON.",
                 &text,
             ))
@@ -41,6 +42,7 @@ pub fn parse_models(body: &[u8]) -> Result<Vec<ModelInfo>, GatewayError> {
             Some(a) => a,
             None => {
                 return Err(GatewayError::invalid_response(
+ErrorReason::UnknownModelList,
                     "The gateway's model list is not in a shape Portico knows (OpenAI, Anthropic or Gemini).",
                     &text,
                 ))

@@ -62,6 +62,13 @@ pub fn bad_request(message: &str, param: Option<&str>) -> Response {
     openai(400, message, "invalid_request_error", param, None)
 }
 
+/// A 400 whose body names nothing useful, with empty type and code, as a gateway answered
+/// a wrong key.
+pub fn no_connected_db() -> Response {
+    let body = json!({"error": {"message": "No connected db.", "type": "", "code": ""}});
+    (StatusCode::BAD_REQUEST, Json(body)).into_response()
+}
+
 pub fn unknown_scenario(name: &str) -> Response {
     let message = format!(
         "Unknown simulator scenario `{name}`; see portico_sim::SCENARIOS for the supported names."

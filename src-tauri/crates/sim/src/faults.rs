@@ -28,6 +28,16 @@ pub async fn apply(shared: &Shared, plan: &Plan, method: &str, path: &str) -> Op
             None,
             Some("insufficient_quota"),
         ),
+        // What OpenAI-compatible gateways relay from the upstream when the history is too long.
+        Fault::ContextTooLong => openai(
+            400,
+            "This model's maximum context length is 8192 tokens. However, your messages resulted in 9317 tokens. Please reduce the length of the messages.",
+            "invalid_request_error",
+            Some("messages"),
+            Some("context_length_exceeded"),
+        ),
+        // Seen from a gateway given a wrong key: nothing in the body names the key.
+        Fault::NoConnectedDb => errors::no_connected_db(),
         Fault::ErrorBody200 => openai(
             200,
             "upstream error: the model is overloaded, please try again later",

@@ -19,6 +19,8 @@ pub const SCENARIOS: &[&str] = &[
     "200_with_error_body", // 200 + {"error":{...}} JSON, even for streams
     "html_200",            // 200 + an nginx HTML page
     "http_400",            // param "temperature", code "unsupported_parameter"
+    "http_400_context",    // OpenAI-style context_length_exceeded, "maximum context length"
+    "http_400_no_db",      // a bare "No connected db." 400 (a gateway's answer to a wrong key)
     "http_401",            // the invalid_api_key body
     "http_402",            // type "billing_error"
     "http_403",            // new-api style "model_not_allowed"
@@ -75,6 +77,8 @@ pub const SCENARIOS: &[&str] = &[
 pub enum Fault {
     Status(u16),
     QuotaExhausted,
+    ContextTooLong,
+    NoConnectedDb,
     ErrorBody200,
     Html200,
     RetryAfterSeconds,
@@ -193,6 +197,8 @@ impl Plan {
         if let Some(code) = name.strip_prefix("http_") {
             return match code {
                 "429_quota" => self.fault(Fault::QuotaExhausted),
+                "400_context" => self.fault(Fault::ContextTooLong),
+                "400_no_db" => self.fault(Fault::NoConnectedDb),
                 "400" | "401" | "402" | "403" | "404" | "413" | "429" | "500" | "502" | "503"
                 | "504" | "524" => self.fault(Fault::Status(code.parse().unwrap_or(500))),
                 _ => false,

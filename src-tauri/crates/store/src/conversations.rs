@@ -3,7 +3,7 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use portico_types::{
-    ChatParams, Conversation, ConversationPage, ConversationSettings, NewConversation,
+    ChatParams, Conversation, ConversationPage, ConversationSettings, ErrorReason, NewConversation,
 };
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -143,7 +143,12 @@ impl Cursor {
     }
 
     fn decode(text: &str) -> Result<Cursor> {
-        let bad = || StoreError::invalid("The list position is invalid; reload the list.");
+        let bad = || {
+            StoreError::refused(
+                ErrorReason::StaleListPosition,
+                "The list position is invalid; reload the list.",
+            )
+        };
         let bytes = URL_SAFE_NO_PAD.decode(text).map_err(|_| bad())?;
         let raw = String::from_utf8(bytes).map_err(|_| bad())?;
         let mut parts = raw.splitn(4, ':');
@@ -347,7 +352,7 @@ mod tests {
         assert_eq!(Cursor::decode(&c.encode()).unwrap(), c);
         for bad in ["", "!!", "djE6Mjox", &URL_SAFE_NO_PAD.encode("v1:1:x:id")] {
             assert!(
-                matches!(Cursor::decode(bad), Err(StoreError::Invalid(_))),
+                matches!(Cursor::decode(bad), Err(StoreError::Invalid { .. })),
                 "{bad}"
             );
         }

@@ -1,6 +1,6 @@
 //! The store's error type and its translation into the IPC error the UI understands.
 
-use portico_types::{ErrorKind, IpcError};
+use portico_types::{ErrorKind, ErrorReason, IpcError};
 use rusqlite::ErrorCode;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -33,8 +33,12 @@ pub enum StoreError {
     SchemaTooNew { found: i64, supported: i64 },
 
     /// The caller asked for something that cannot be done (empty name, bad cursor, wrong state).
-    #[error("{0}")]
-    Invalid(String),
+    /// `reason` is what the UI words it by; `None` for what only a bug can cause.
+    #[error("{message}")]
+    Invalid {
+        message: String,
+        reason: Option<ErrorReason>,
+    },
 
     /// Creating the folder or file of the database failed.
     #[error("file system error: {0}")]
@@ -62,7 +66,18 @@ impl StoreError {
     }
 
     pub fn invalid(msg: impl Into<String>) -> Self {
-        StoreError::Invalid(msg.into())
+        StoreError::Invalid {
+            message: msg.into(),
+            reason: None,
+        }
+    }
+
+    /// A refusal the user can cause, with the reason the UI words it by.
+    pub fn refused(reason: ErrorReason, msg: impl Into<String>) -> Self {
+        StoreError::Invalid {
+            message: msg.into(),
+            reason: Some(reason),
+        }
     }
 }
 
@@ -96,23 +111,35 @@ impl From<StoreError> for IpcError {
         match e {
             StoreError::NotFound { what, id } => {
                 IpcError::new(ErrorKind::NotFound, format!("That {what} no longer exists."))
+                    .with_reason(ErrorReason::NoLongerExists)
                     .with_detail(format!("{what} id {id}"))
             }
-            StoreError::Invalid(msg) => IpcError::new(ErrorKind::Invalid, msg),
+            StoreError::Invalid {
+                message,
+                reason: Some(reason),
+            } => IpcError::refused(reason, message),
+            // Only a bug gets here: the UI says so and shows the sentence as the detail.
+            StoreError::Invalid {
+                message,
+                reason: None,
+            } => IpcError::internal(message.clone()).with_detail(message),
             StoreError::Corrupt { table, id, reason } => IpcError::new(
                 ErrorKind::Storage,
                 "A saved record is damaged and could not be read; the rest of your data is fine.",
             )
+            .with_reason(ErrorReason::CorruptRecord)
             .with_detail(format!("{table} row {id}: {reason}")),
             StoreError::DiskFull => IpcError::new(
                 ErrorKind::Storage,
                 "The disk is full: free some space and try again; nothing was lost.",
-            ),
+            )
+            .with_reason(ErrorReason::DiskFull),
             StoreError::Busy => {
                 let mut err = IpcError::new(
                     ErrorKind::Storage,
                     "The database is busy (is another copy of Portico running?): try again in a moment.",
-                );
+                )
+                .with_reason(ErrorReason::DatabaseBusy);
                 err.retryable = true;
                 err
             }
@@ -120,6 +147,7 @@ impl From<StoreError> for IpcError {
                 ErrorKind::Storage,
                 "Your history was saved by a newer version of Portico: update Portico to open it; nothing was changed.",
             )
+            .with_reason(ErrorReason::SchemaTooNew)
             .with_detail(format!(
                 "database schema {found}, this build knows up to {supported}"
             )),
@@ -127,26 +155,36 @@ impl From<StoreError> for IpcError {
                 ErrorKind::Storage,
                 "The disk is full: free some space and try again; nothing was lost.",
             )
+            .with_reason(ErrorReason::DiskFull)
             .with_detail(io.to_string()),
             StoreError::Io(io) => IpcError::new(
                 ErrorKind::Storage,
                 "The history folder could not be opened or written: check its permissions and free space.",
             )
+            .with_reason(ErrorReason::DataFolderUnavailable)
             .with_detail(io.to_string()),
             StoreError::Sqlite(err) => {
-                let message = match err.sqlite_error_code() {
-                    Some(ErrorCode::DatabaseCorrupt) | Some(ErrorCode::NotADatabase) => {
-                        "The history database file is damaged: restore it from a backup or move it aside to start fresh."
-                    }
-                    Some(ErrorCode::ReadOnly) | Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
-                        "The history database cannot be opened for writing: check the permissions of Portico's data folder."
-                    }
-                    Some(ErrorCode::SystemIoFailure) => {
-                        "The disk failed while reading or writing the history database: check the disk and free space, then try again."
-                    }
-                    _ => "The history database reported an error; nothing was changed by this action.",
+                let (reason, message) = match err.sqlite_error_code() {
+                    Some(ErrorCode::DatabaseCorrupt) | Some(ErrorCode::NotADatabase) => (
+                        Some(ErrorReason::DatabaseDamaged),
+                        "The history database file is damaged: restore it from a backup or move it aside to start fresh.",
+                    ),
+                    Some(ErrorCode::ReadOnly) | Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => (
+                        Some(ErrorReason::DatabaseReadOnly),
+                        "The history database cannot be opened for writing: check the permissions of Portico's data folder.",
+                    ),
+                    Some(ErrorCode::SystemIoFailure) => (
+                        Some(ErrorReason::DiskFailure),
+                        "The disk failed while reading or writing the history database: check the disk and free space, then try again.",
+                    ),
+                    _ => (
+                        None,
+                        "The history database reported an error; nothing was changed by this action.",
+                    ),
                 };
-                IpcError::new(ErrorKind::Storage, message).with_detail(err.to_string())
+                let mut e = IpcError::new(ErrorKind::Storage, message).with_detail(err.to_string());
+                e.reason = reason;
+                e
             }
         }
     }
@@ -162,8 +200,9 @@ mod tests {
         assert_eq!(e.kind, ErrorKind::NotFound);
         assert!(e.detail.unwrap().contains("abc"));
 
-        let e: IpcError = StoreError::invalid("The name is empty.").into();
+        let e: IpcError = StoreError::refused(ErrorReason::EmptyName, "The name is empty.").into();
         assert_eq!(e.kind, ErrorKind::Invalid);
+        assert_eq!(e.reason, Some(ErrorReason::EmptyName));
         assert_eq!(e.message, "The name is empty.");
 
         let e: IpcError = StoreError::DiskFull.into();

@@ -1,7 +1,7 @@
 //! Messages: writing exchanges, streaming checkpoints and final states. The tree queries
 //! (thread pages, branches, subtree deletion) are in `tree.rs`.
 
-use portico_types::{IpcError, Message, MessageStatus, Role, Timings, Usage};
+use portico_types::{ErrorReason, IpcError, Message, MessageStatus, Role, Timings, Usage};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::codec;
@@ -199,7 +199,10 @@ impl Messages<'_> {
         model: &str,
     ) -> Result<(Message, Message)> {
         if user_text.trim().is_empty() {
-            return Err(StoreError::invalid("The message is empty."));
+            return Err(StoreError::refused(
+                ErrorReason::EmptyMessage,
+                "The message is empty.",
+            ));
         }
         let now = self.store.now();
         self.store.write(|tx| {
@@ -254,7 +257,10 @@ impl Messages<'_> {
         self.store.write(|tx| {
             let of = get_in(tx, of_assistant_id)?;
             if of.role != Role::Assistant {
-                return Err(StoreError::invalid("Only a reply can be regenerated."));
+                return Err(StoreError::refused(
+                    ErrorReason::NotAReply,
+                    "Only a reply can be regenerated.",
+                ));
             }
             let id = insert_in(
                 tx,
@@ -331,10 +337,16 @@ impl Messages<'_> {
         self.store.write(|tx| {
             let m = get_in(tx, id)?;
             if m.role != Role::Assistant {
-                return Err(StoreError::invalid("Only a reply can be continued."));
+                return Err(StoreError::refused(
+                    ErrorReason::NotAReply,
+                    "Only a reply can be continued.",
+                ));
             }
             if m.status == MessageStatus::Streaming {
-                return Err(StoreError::invalid("This reply is still being written."));
+                return Err(StoreError::refused(
+                    ErrorReason::ReplyStillWriting,
+                    "This reply is still being written.",
+                ));
             }
             tx.execute(
                 "UPDATE messages SET status = 'streaming', error_json = NULL, finish_reason = NULL,
@@ -363,7 +375,10 @@ impl Messages<'_> {
 /// The error for an update that matched no streaming row: NotFound or Invalid.
 fn not_streaming(conn: &Connection, id: &str) -> StoreError {
     match get_in(conn, id) {
-        Ok(_) => StoreError::invalid("This reply has already finished."),
+        Ok(_) => StoreError::refused(
+            ErrorReason::ReplyFinished,
+            "This reply has already finished.",
+        ),
         Err(e) => e,
     }
 }

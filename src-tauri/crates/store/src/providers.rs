@@ -1,7 +1,7 @@
 //! Gateway profiles. No column ever holds a key: keys live in the OS keychain, keyed by the
 //! provider id, and the caller joins them in with [`ProviderRecord::into_provider`].
 
-use portico_types::{AuthScheme, HeaderPair, KeyState, Provider, ProviderInput};
+use portico_types::{AuthScheme, ErrorReason, HeaderPair, KeyState, Provider, ProviderInput};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::codec;
@@ -100,10 +100,16 @@ impl RawProvider {
 
 fn validate(input: &ProviderInput) -> Result<()> {
     if input.name.trim().is_empty() {
-        return Err(StoreError::invalid("A provider needs a name."));
+        return Err(StoreError::refused(
+            ErrorReason::EmptyName,
+            "A provider needs a name.",
+        ));
     }
     if input.extra_headers.iter().any(|h| h.name.trim().is_empty()) {
-        return Err(StoreError::invalid("Every extra header needs a name."));
+        return Err(StoreError::refused(
+            ErrorReason::BadHeaderName,
+            "Every extra header needs a name.",
+        ));
     }
     Ok(())
 }

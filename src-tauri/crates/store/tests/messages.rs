@@ -156,11 +156,11 @@ fn streaming_checkpoints_then_finish() {
     // The state machine: no checkpoint or second finish after the end.
     assert!(matches!(
         msgs.checkpoint(&a.id, "late", None),
-        Err(StoreError::Invalid(_))
+        Err(StoreError::Invalid { .. })
     ));
     assert!(matches!(
         msgs.finish(&a.id, &common::complete("again")),
-        Err(StoreError::Invalid(_))
+        Err(StoreError::Invalid { .. })
     ));
     assert!(matches!(
         msgs.checkpoint("missing", "x", None),
@@ -170,7 +170,7 @@ fn streaming_checkpoints_then_finish() {
     streaming.status = MessageStatus::Streaming;
     assert!(matches!(
         msgs.finish(&a.id, &streaming),
-        Err(StoreError::Invalid(_))
+        Err(StoreError::Invalid { .. })
     ));
 }
 
@@ -207,7 +207,7 @@ fn errors_and_cancels_keep_partial_text() {
     assert_eq!(again.error, None);
     assert!(matches!(
         db.store.messages().reopen_for_continue(&a.id),
-        Err(StoreError::Invalid(_))
+        Err(StoreError::Invalid { .. })
     ));
     let mut canceled = common::complete("partial answer, and more");
     canceled.status = MessageStatus::Canceled;
@@ -221,7 +221,7 @@ fn errors_and_cancels_keep_partial_text() {
         .unwrap();
     assert!(matches!(
         db.store.messages().reopen_for_continue(&user.id),
-        Err(StoreError::Invalid(_))
+        Err(StoreError::Invalid { .. })
     ));
 }
 
@@ -294,7 +294,7 @@ fn regenerate_makes_a_sibling_that_becomes_the_leaf() {
         db.store
             .messages()
             .insert_assistant_sibling(&u.id, "p", "m"),
-        Err(StoreError::Invalid(_))
+        Err(StoreError::Invalid { .. })
     ));
     assert!(matches!(
         db.store
@@ -381,4 +381,46 @@ fn a_full_disk_is_a_clear_error_and_loses_nothing() {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(check, "ok");
+}
+
+#[test]
+fn an_error_saved_by_an_older_version_still_reads_and_new_fields_round_trip() {
+    let db = common::open();
+    let c = db
+        .store
+        .conversations()
+        .create(&common::new_conversation())
+        .unwrap();
+    let (_, a) = common::exchange(&db.store, &c.id, None, "q", "a");
+    // Exactly what the previous version wrote: no reason, status or gateway fields.
+    let saved = r#"{"kind":"gatewayDown","message":"The gateway or its upstream failed (HTTP 500). Try again in a moment.","retryable":true,"detail":"HTTP 500 (500): upstream failed"}"#;
+    db.raw()
+        .execute(
+            "UPDATE messages SET status = 'error', error_json = ?1 WHERE id = ?2",
+            [saved, &a.id],
+        )
+        .unwrap();
+    let e = db.store.messages().get(&a.id).unwrap().error.unwrap();
+    assert_eq!(e.kind, ErrorKind::GatewayDown);
+    assert!(e.retryable);
+    assert_eq!(e.detail.as_deref(), Some("HTTP 500 (500): upstream failed"));
+    assert_eq!((e.reason, e.status), (None, None));
+
+    // A new error keeps every structured field through the database.
+    let (_, b) = db
+        .store
+        .messages()
+        .insert_exchange(&c.id, None, "q2", "p", "m")
+        .unwrap();
+    let mut fresh = IpcError::new(ErrorKind::BadRequest, "too long")
+        .with_reason(portico_types::ErrorReason::ContextTooLong);
+    fresh.status = Some(400);
+    fresh.gateway_code = Some("context_length_exceeded".into());
+    fresh.gateway_message = Some("This model's maximum context length is 8192 tokens.".into());
+    let mut f = common::complete("");
+    f.status = MessageStatus::Error;
+    f.error = Some(fresh.clone());
+    db.store.messages().finish(&b.id, &f).unwrap();
+    let stored = db.store.messages().get(&b.id).unwrap();
+    assert_eq!(stored.error, Some(fresh));
 }

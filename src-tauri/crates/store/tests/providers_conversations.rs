@@ -102,7 +102,7 @@ fn provider_input_is_validated() {
     }];
     assert!(matches!(
         db.store.providers().create(&input),
-        Err(StoreError::Invalid(_))
+        Err(StoreError::Invalid { .. })
     ));
 }
 
@@ -297,7 +297,7 @@ fn keyset_pages_cover_pinned_then_recent_without_gaps_or_repeats() {
     assert_eq!(convs.list_page(None, 0).unwrap().items.len(), 1);
 
     let bad = convs.list_page(Some("not-a-cursor"), 5).unwrap_err();
-    assert!(matches!(bad, StoreError::Invalid(_)));
+    assert!(matches!(bad, StoreError::Invalid { .. }));
 }
 
 #[test]

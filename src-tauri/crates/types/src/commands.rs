@@ -38,6 +38,7 @@ macro_rules! command_table {
             )*
             v.visit::<AppEvent>();
             v.visit::<ErrorKind>();
+            v.visit::<ErrorReason>();
         }
     };
 }

@@ -1,9 +1,13 @@
-//! The one error shape that crosses IPC: `{kind, message, retryable, detail, retryAfterMs}`.
-//! The UI branches on `kind`; `message` is for people; `detail` holds the raw evidence
-//! (status line, body excerpt) shown one click away. Nothing here ever carries a key.
+//! The one error shape that crosses IPC. The UI words an error itself, in the language on
+//! screen, from `kind`, `reason` and the structured fields (status, the gateway's own code and
+//! message, the retry delay); `message` is an English sentence for logs and for errors saved
+//! before these fields existed. `detail` holds the raw evidence shown one click away.
+//! Nothing here ever carries a key.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use crate::ErrorReason;
 
 /// What went wrong, in terms the UI can act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -60,9 +64,26 @@ impl ErrorKind {
 #[serde(rename_all = "camelCase")]
 pub struct IpcError {
     pub kind: ErrorKind,
-    /// One sentence a user can act on.
+    /// An English sentence for logs; the UI never shows it as the error's wording.
     pub message: String,
     pub retryable: bool,
+    /// What exactly went wrong, when the kind alone does not say it.
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<ErrorReason>,
+    /// The HTTP status the gateway answered with.
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// The gateway's own error code or type, as it came (`invalid_api_key`, `500`, ...).
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gateway_code: Option<String>,
+    /// The gateway's own message as it came (or an error page's title), quoted, never
+    /// translated.
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gateway_message: Option<String>,
     /// Raw evidence: HTTP status, the gateway's own message, a body excerpt. Never a key.
     #[ts(optional)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -79,9 +100,18 @@ impl IpcError {
             kind,
             message: message.into(),
             retryable: kind.is_retryable(),
+            reason: None,
+            status: None,
+            gateway_code: None,
+            gateway_message: None,
             detail: None,
             retry_after_ms: None,
         }
+    }
+
+    pub fn with_reason(mut self, reason: ErrorReason) -> Self {
+        self.reason = Some(reason);
+        self
     }
 
     pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
@@ -91,6 +121,11 @@ impl IpcError {
 
     pub fn invalid(message: impl Into<String>) -> Self {
         Self::new(ErrorKind::Invalid, message)
+    }
+
+    /// Invalid input, with the reason the UI words it by.
+    pub fn refused(reason: ErrorReason, message: impl Into<String>) -> Self {
+        Self::invalid(message).with_reason(reason)
     }
 
     pub fn internal(message: impl Into<String>) -> Self {
@@ -105,3 +140,32 @@ impl std::fmt::Display for IpcError {
 }
 
 impl std::error::Error for IpcError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_saved_before_the_structured_fields_still_decodes() {
+        let saved = r#"{"kind":"rateLimited","message":"Rate limited: retry in 20 s","retryable":true,"detail":"429","retryAfterMs":20000}"#;
+        let e: IpcError = serde_json::from_str(saved).unwrap();
+        assert_eq!(e.kind, ErrorKind::RateLimited);
+        assert_eq!(e.retry_after_ms, Some(20000));
+        assert_eq!((e.reason, e.status, e.gateway_code), (None, None, None));
+    }
+
+    #[test]
+    fn structured_fields_cross_in_camel_case() {
+        let mut e =
+            IpcError::new(ErrorKind::BadRequest, "x").with_reason(ErrorReason::ContextTooLong);
+        e.status = Some(400);
+        e.gateway_code = Some("context_length_exceeded".into());
+        e.gateway_message = Some("maximum context length".into());
+        let v = serde_json::to_value(&e).unwrap();
+        assert_eq!(v["reason"], "contextTooLong");
+        assert_eq!(v["status"], 400);
+        assert_eq!(v["gatewayCode"], "context_length_exceeded");
+        assert_eq!(v["gatewayMessage"], "maximum context length");
+        assert!(v.get("detail").is_none());
+    }
+}

@@ -15,6 +15,7 @@ import type { ConversationListRequest } from "./ConversationListRequest";
 import type { ConversationPage } from "./ConversationPage";
 import type { ConversationSettings } from "./ConversationSettings";
 import type { ErrorKind } from "./ErrorKind";
+import type { ErrorReason } from "./ErrorReason";
 import type { HeaderPair } from "./HeaderPair";
 import type { IdRequest } from "./IdRequest";
 import type { KeyState } from "./KeyState";

@@ -1,10 +1,11 @@
-import { AlertTriangle, Clock, KeyRound } from "lucide-react";
+import { AlertTriangle, Clock, KeyRound, MessageSquarePlus } from "lucide-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { IpcError } from "../bindings/IpcError";
 import { useNavigation } from "../navigation";
 import { Button, Disclosure, cn } from "../ui";
 import { describeError } from "./describeError";
+import { ErrorDetails, hasDetails } from "./ErrorDetails";
 
 function useCountdown(retryAfterMs: number | undefined): number | undefined {
   const [remaining, setRemaining] = useState(retryAfterMs);
@@ -26,15 +27,21 @@ export interface ErrorNoticeProps {
   /** The provider the error came from, so "Open provider settings" lands on it. */
   providerId?: string;
   onRetry?: () => void;
+  /** Offered when the conversation is too long for the model: a new chat with less history. */
+  onStartOver?: () => void;
   compact?: boolean;
   className?: string;
 }
 
-/** An error in words, what to do about it, and the raw detail one click away. */
+/**
+ * An error worded in the current language from its kind and fields (and worded again when the
+ * language changes), what to do about it, and the evidence one click away.
+ */
 export function ErrorNotice({
   error,
   providerId,
   onRetry,
+  onStartOver,
   compact = false,
   className,
 }: ErrorNoticeProps) {
@@ -43,6 +50,7 @@ export function ErrorNotice({
   const remaining = useCountdown(error.kind === "rateLimited" ? error.retryAfterMs : undefined);
   const shown = error.kind === "rateLimited" ? { ...error, retryAfterMs: remaining } : error;
   const presentation = describeError(shown, t);
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const waiting = error.kind === "rateLimited" && remaining !== undefined && remaining > 0;
   const Icon =
     presentation.action === "openProviderSettings"
@@ -64,11 +72,14 @@ export function ErrorNotice({
         <Icon aria-hidden className="mt-0.5 h-4 w-4 shrink-0 text-danger" />
         <div className="min-w-0 flex-1">
           <div className="font-medium text-fg">{presentation.title}</div>
-          {!compact ? <div className="mt-0.5 text-fg-muted">{presentation.hint}</div> : null}
-          {error.message && error.message !== presentation.title ? (
-            <div className="mt-0.5 text-fg-muted">{error.message}</div>
-          ) : null}
-          <div className="mt-2 flex flex-wrap items-center gap-2">
+          <div className="mt-0.5 text-fg-muted">{presentation.body}</div>
+          <div className={cn("flex flex-wrap items-center gap-2", compact ? "mt-1.5" : "mt-2")}>
+            {presentation.action === "startOver" && onStartOver ? (
+              <Button size="sm" variant="secondary" onClick={onStartOver}>
+                <MessageSquarePlus aria-hidden className="h-3.5 w-3.5" />
+                {t("errors.startOver")}
+              </Button>
+            ) : null}
             {presentation.action === "openProviderSettings" ? (
               <Button
                 size="sm"
@@ -83,11 +94,14 @@ export function ErrorNotice({
                 {t("errors.retry")}
               </Button>
             ) : null}
-            {error.detail ? (
-              <Disclosure summary={t("errors.details")}>
-                <pre className="max-h-48 overflow-auto rounded border border-border bg-bg p-2 font-mono text-[12px] whitespace-pre-wrap text-fg-muted">
-                  {error.detail}
-                </pre>
+            {hasDetails(error) ? (
+              <Disclosure
+                summary={t("errors.details")}
+                onOpenChange={setDetailsOpen}
+                // Open, the evidence takes a line of its own under the buttons.
+                className={cn("max-w-full min-w-0", detailsOpen && "basis-full")}
+              >
+                <ErrorDetails error={error} />
               </Disclosure>
             ) : null}
           </div>

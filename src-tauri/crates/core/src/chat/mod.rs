@@ -14,11 +14,11 @@ use portico_gateway::GatewayClient;
 use portico_store::{new_id, Store};
 use portico_types::{
     ActiveRun, AppEvent, ChatRunStarted, ChatSendRequest, ContinueRequest, ConversationSettings,
-    IpcError, Message, NewConversation, RegenerateRequest, Role,
+    ErrorReason, IpcError, Message, NewConversation, RegenerateRequest, Role,
 };
 use registry::{LiveText, Registry, RunEntry};
 pub use run::ChatTuning;
-use run::RunContext;
+use run::{RunContext, Target};
 use sink::SharedSink;
 pub use sink::{ChatSink, VecSink};
 use tokio_util::sync::CancellationToken;
@@ -66,13 +66,20 @@ impl ChatService {
         sink: Arc<dyn ChatSink>,
     ) -> Result<ChatRunStarted, IpcError> {
         if req.text.trim().is_empty() {
-            return Err(IpcError::invalid("The message is empty."));
+            return Err(IpcError::refused(
+                ErrorReason::EmptyMessage,
+                "The message is empty.",
+            ));
         }
         if req.model.trim().is_empty() {
-            return Err(IpcError::invalid("Pick a model first."));
+            return Err(IpcError::refused(
+                ErrorReason::NoModel,
+                "Pick a model first.",
+            ));
         }
         if req.edit_of.is_some() && req.conversation_id.is_none() {
-            return Err(IpcError::invalid(
+            return Err(IpcError::refused(
+                ErrorReason::EditNeedsConversation,
                 "An edit needs the conversation it belongs to.",
             ));
         }
@@ -103,7 +110,8 @@ impl ChatService {
             Some(edited) => {
                 let m = db(&self.store, move |s| s.messages().get(&edited)).await?;
                 if m.role != Role::User || m.conversation_id != conversation.id {
-                    return Err(IpcError::invalid(
+                    return Err(IpcError::refused(
+                        ErrorReason::EditNotOwnMessage,
                         "Only your own messages in this conversation can be edited.",
                     ));
                 }
@@ -128,8 +136,12 @@ impl ChatService {
         let user_id = user.id.clone();
         let path = db(&self.store, move |s| s.messages().path_to(&user_id)).await?;
         let request = history::build_request(&req.model, &conversation.params, &path);
-        Ok(self.start(
+        let target = Target {
+            provider_id: req.provider_id.clone(),
             endpoint,
+        };
+        Ok(self.start(
+            target,
             request,
             assistant,
             Some(user.id),
@@ -147,7 +159,10 @@ impl ChatService {
         let id = req.message_id.clone();
         let old = db(&self.store, move |s| s.messages().get(&id)).await?;
         if old.role != Role::Assistant {
-            return Err(IpcError::invalid("Only a reply can be regenerated."));
+            return Err(IpcError::refused(
+                ErrorReason::NotAReply,
+                "Only a reply can be regenerated.",
+            ));
         }
         let conv_id = old.conversation_id.clone();
         let conversation = db(&self.store, move |s| s.conversations().get(&conv_id)).await?;
@@ -155,12 +170,17 @@ impl ChatService {
             .provider_id
             .or(conversation.provider_id.clone())
             .or(old.provider_id.clone())
-            .ok_or_else(|| IpcError::invalid("Pick a provider for this conversation first."))?;
+            .ok_or_else(|| {
+                IpcError::refused(
+                    ErrorReason::NoProvider,
+                    "Pick a provider for this conversation first.",
+                )
+            })?;
         let model = req
             .model
             .or(conversation.model.clone())
             .or(old.model.clone())
-            .ok_or_else(|| IpcError::invalid("Pick a model first."))?;
+            .ok_or_else(|| IpcError::refused(ErrorReason::NoModel, "Pick a model first."))?;
         let endpoint = self.providers.endpoint(&provider_id).await?;
         let (of, p, m) = (old.id.clone(), provider_id.clone(), model.clone());
         let assistant = db(&self.store, move |s| {
@@ -172,14 +192,11 @@ impl ChatService {
             None => Vec::new(),
         };
         let request = history::build_request(&model, &conversation.params, &path);
-        Ok(self.start(
+        let target = Target {
+            provider_id,
             endpoint,
-            request,
-            assistant,
-            None,
-            LiveText::default(),
-            sink,
-        ))
+        };
+        Ok(self.start(target, request, assistant, None, LiveText::default(), sink))
     }
 
     /// Continues a reply that stopped early, appending to its text.
@@ -189,7 +206,10 @@ impl ChatService {
         sink: Arc<dyn ChatSink>,
     ) -> Result<ChatRunStarted, IpcError> {
         if self.registry.is_writing(&req.message_id) {
-            return Err(IpcError::invalid("This reply is still being written."));
+            return Err(IpcError::refused(
+                ErrorReason::ReplyStillWriting,
+                "This reply is still being written.",
+            ));
         }
         let id = req.message_id.clone();
         let old = db(&self.store, move |s| s.messages().get(&id)).await?;
@@ -200,7 +220,10 @@ impl ChatService {
             .clone()
             .or(conversation.provider_id.clone())
             .ok_or_else(|| {
-                IpcError::invalid("This reply's provider was deleted; regenerate it instead.")
+                IpcError::refused(
+                    ErrorReason::ProviderDeleted,
+                    "This reply's provider was deleted; regenerate it instead.",
+                )
             })?;
         let model = old
             .model
@@ -217,12 +240,16 @@ impl ChatService {
             text: reopened.text.clone(),
             reasoning: reopened.reasoning.clone().unwrap_or_default(),
         };
-        Ok(self.start(endpoint, request, reopened, None, live, sink))
+        let target = Target {
+            provider_id,
+            endpoint,
+        };
+        Ok(self.start(target, request, reopened, None, live, sink))
     }
 
     fn start(
         &self,
-        endpoint: portico_gateway::Endpoint,
+        target: Target,
         request: portico_gateway::ChatRequest,
         message: Message,
         user_message_id: Option<String>,
@@ -253,7 +280,8 @@ impl ChatService {
             run_id,
             store: self.store.clone(),
             gateway: self.gateway.clone(),
-            endpoint,
+            target,
+            key_checks: self.providers.key_checks(),
             request,
             message,
             entry,

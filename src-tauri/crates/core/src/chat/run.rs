@@ -14,6 +14,7 @@ use portico_types::{
 
 use super::registry::{Registry, RunEntry};
 use crate::blocking::db;
+use crate::key_checks::KeyChecks;
 use crate::notify::Notifier;
 
 /// How often deltas go to the window and text goes to disk.
@@ -32,11 +33,18 @@ impl Default for ChatTuning {
     }
 }
 
+/// Where a reply is requested from.
+pub(crate) struct Target {
+    pub provider_id: String,
+    pub endpoint: Endpoint,
+}
+
 pub(crate) struct RunContext {
     pub run_id: String,
     pub store: Arc<Store>,
     pub gateway: GatewayClient,
-    pub endpoint: Endpoint,
+    pub target: Target,
+    pub key_checks: Arc<KeyChecks>,
     pub request: ChatRequest,
     /// The assistant row as written before sending (its text is kept when continuing).
     pub message: Message,
@@ -126,12 +134,15 @@ async fn stream_reply(ctx: &RunContext, p: &mut Progress, started: Instant) -> O
     let cancel = ctx.entry.cancel.clone();
     let opened = tokio::select! {
         _ = cancel.cancelled() => return Outcome::Canceled,
-        r = ctx.gateway.stream_chat(&ctx.endpoint, &ctx.request, cancel.clone()) => r,
+        r = ctx.gateway.stream_chat(&ctx.target.endpoint, &ctx.request, cancel.clone()) => r,
     };
+    let provider_id = &ctx.target.provider_id;
     let mut stream = match opened {
         Ok(s) => s,
-        Err(e) => return Outcome::Failed(e.into()),
+        Err(e) => return Outcome::Failed(ctx.key_checks.explain(provider_id, false, e.into())),
     };
+    // The gateway took the request, so it took the key.
+    ctx.key_checks.key_accepted(provider_id);
     p.first_byte = Some(started.elapsed());
     ctx.entry.sink.send(ChatStreamEvent::Opened {
         message_id: ctx.message.id.clone(),

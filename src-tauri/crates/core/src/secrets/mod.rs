@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 pub use keychain::OsKeychain;
 pub use memory::MemoryStore;
-use portico_types::{ErrorKind, IpcError, KeyState, KeychainStatus};
+use portico_types::{ErrorKind, ErrorReason, IpcError, KeyState, KeychainStatus};
 
 /// Why the keychain refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,9 +27,12 @@ impl From<SecretError> for IpcError {
                 ErrorKind::Keychain,
                 "No system keychain is available, so the key can't be stored. You can keep it for this session only.",
             )
+            .with_reason(ErrorReason::KeychainUnavailable)
             .with_detail(why),
             SecretError::Failed(why) => {
-                IpcError::new(ErrorKind::Keychain, "The system keychain refused the request.").with_detail(why)
+                IpcError::new(ErrorKind::Keychain, "The system keychain refused the request.")
+                    .with_reason(ErrorReason::KeychainRefused)
+                    .with_detail(why)
             }
         }
     }

@@ -1,6 +1,8 @@
 //! A non-streamed chat response (PROTOCOLS 2.3) turned into the same events a stream gives, in
 //! order: reasoning, text, tool calls, usage, finish. The consumer has one path for both.
 
+use portico_types::ErrorReason;
+
 use crate::chat::StreamEvent;
 use crate::error::GatewayError;
 use crate::error_map;
@@ -12,6 +14,7 @@ use super::wire::ChunkWire;
 pub fn map_response(body: &str) -> Result<Vec<StreamEvent>, GatewayError> {
     let wire: ChunkWire<'_> = serde_json::from_str(body).map_err(|_| {
         GatewayError::invalid_response(
+            ErrorReason::UnreadableReply,
             "The gateway's reply is not valid JSON, so it could not be read.",
             body,
         )
@@ -29,6 +32,7 @@ pub fn map_response(body: &str) -> Result<Vec<StreamEvent>, GatewayError> {
             return Ok(vec![StreamEvent::Usage(u)]);
         }
         return Err(GatewayError::invalid_response(
+            ErrorReason::UnreadableReply,
             "The gateway's reply has no choices; it is not an OpenAI chat completion.",
             body,
         ));

@@ -4,6 +4,8 @@
 //! skipped). `[DONE]`, an error frame or a malformed chunk stop the mapper: later events are
 //! ignored, so the consumer keeps whatever arrived before.
 
+use portico_types::ErrorReason;
+
 use crate::chat::StreamEvent;
 use crate::error::GatewayError;
 use crate::error_map;
@@ -94,6 +96,7 @@ impl ChunkMapper {
                 Ok(c) => chunk = c,
                 Err(_) => {
                     let e = GatewayError::invalid_response(
+ErrorReason::MalformedChunk,
                     "The gateway sent a reply chunk that is not valid JSON; the partial text was kept.",
                     data,
                 );

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { IpcError } from "@/shared/bindings/IpcError";
 import type { Message } from "@/shared/bindings/Message";
@@ -10,7 +10,7 @@ import { useMessageMutations } from "../hooks/useMessageMutations";
 import { useModelSelection } from "../hooks/useModelSelection";
 import { useConversation, useThread } from "../hooks/useThread";
 import { notifyError } from "../hooks/notifyError";
-import { draftKey, useComposerStore } from "../state/composerStore";
+import { NEW_CHAT_DRAFT, draftKey, useComposerStore } from "../state/composerStore";
 import { useNewChatStore } from "../state/newChatStore";
 import { useConversationRun } from "../state/streamStore";
 import { ChatHeader } from "./ChatHeader";
@@ -21,7 +21,7 @@ import { MessageList } from "./MessageList";
 import { ParamsPanel } from "./ParamsPanel";
 
 function noModelError(message: string): IpcFailure {
-  const error: IpcError = { kind: "invalid", message, retryable: false };
+  const error: IpcError = { kind: "invalid", reason: "noModel", message, retryable: false };
   return new IpcFailure(error);
 }
 
@@ -39,9 +39,16 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
   const clearFocusMessage = useNavigation((state) => state.clearFocusMessage);
   const setDraft = useComposerStore((state) => state.setDraft);
   const resetNewChat = useNewChatStore((state) => state.reset);
+  const setNewChatModel = useNewChatStore((state) => state.setModel);
+  const newChat = useNavigation((state) => state.newChat);
   const [paramsOpen, setParamsOpen] = useState(false);
   const [pendingDelete, setPendingDelete] = useState<Message | null>(null);
   const busy = run !== undefined;
+  // Read by "start over" when clicked, so the row callbacks stay stable while pages arrive.
+  const threadRef = useRef(thread.messages);
+  useEffect(() => {
+    threadRef.current = thread.messages;
+  }, [thread.messages]);
 
   const { providerId, model, params } = selection;
   const sendText = useCallback(
@@ -81,8 +88,20 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
       requestDelete: setPendingDelete,
       switchBranch: (siblingId) =>
         void mutations.switchBranch(siblingId).catch((error) => notifyError(error, t)),
+      startOver: (message) => {
+        // Nothing is sent: the question waits in the new chat's composer, before any
+        // draft already there, with the same provider and model.
+        const asked = threadRef.current.find((item) => item.message.id === message.parentId);
+        const kept = useComposerStore.getState().drafts[NEW_CHAT_DRAFT] ?? "";
+        const question = asked?.message.text ?? "";
+        setDraft(NEW_CHAT_DRAFT, [question, kept].filter(Boolean).join("\n\n"));
+        if (message.providerId && message.model) {
+          setNewChatModel(message.providerId, message.model);
+        }
+        newChat();
+      },
     }),
-    [runs, mutations, sendText, t],
+    [runs, mutations, sendText, t, setDraft, setNewChatModel, newChat],
   );
 
   const stop = useCallback(() => {

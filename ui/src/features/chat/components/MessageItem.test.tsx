@@ -14,6 +14,7 @@ const actions: MessageActions = {
   editAndSend: vi.fn(() => Promise.resolve()),
   requestDelete: vi.fn(),
   switchBranch: vi.fn(),
+  startOver: vi.fn(),
 };
 
 const streaming: Message = {

@@ -207,6 +207,7 @@ export const MessageItem = memo(function MessageItem({
                 compact
                 className="mt-2"
                 onRetry={busy ? undefined : () => actions.regenerate(message)}
+                onStartOver={() => actions.startOver(message)}
               />
             ) : null}
           </>

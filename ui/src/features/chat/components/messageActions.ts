@@ -8,4 +8,6 @@ export interface MessageActions {
   editAndSend: (message: Message, text: string) => Promise<void>;
   requestDelete: (message: Message) => void;
   switchBranch: (siblingId: string) => void;
+  /** The conversation outgrew the model: a new chat, same model, holding the question asked. */
+  startOver: (message: Message) => void;
 }

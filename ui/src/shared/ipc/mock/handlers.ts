@@ -69,7 +69,7 @@ export function createHandlers(db: MockDb, emit: (event: AppEvent) => void): Han
     provider_presets: () => db.presets,
     provider_list: () => [...db.providers.values()].sort((a, b) => a.createdAt - b.createdAt),
     provider_create: (input) => {
-      if (!input.name.trim()) fail("invalid", "Give the provider a name.");
+      if (!input.name.trim()) fail("invalid", "Give the provider a name.", { reason: "emptyName" });
       const preset = db.presets.find((p) => p.id === input.presetId);
       const now = Date.now();
       const offline = preset?.offlineDemo ?? false;
@@ -104,7 +104,11 @@ export function createHandlers(db: MockDb, emit: (event: AppEvent) => void): Han
       const existing = need(db.providers.get(providerId), "The provider");
       if (key.trim().length < 8) fail("invalid", "That key looks too short.");
       if (!db.keychainAvailable && !sessionOnly) {
-        fail("keychain", "No keychain is available, so the key can only be kept for this session.");
+        fail(
+          "keychain",
+          "No keychain is available, so the key can only be kept for this session.",
+          { reason: "keychainUnavailable" },
+        );
       }
       existing.key = {
         isSet: true,
@@ -134,6 +138,8 @@ export function createHandlers(db: MockDb, emit: (event: AppEvent) => void): Han
             kind: "auth",
             message: "The gateway rejected the request: no API key was sent.",
             retryable: false,
+            status: 401,
+            gatewayMessage: "You didn't provide an API key.",
             detail:
               'HTTP 401 Unauthorized\n{"error":{"message":"You didn\'t provide an API key."}}',
           },
@@ -174,7 +180,7 @@ export function createHandlers(db: MockDb, emit: (event: AppEvent) => void): Han
     },
     conversation_rename: ({ id, title }) => {
       const conversation = conversationOf(id);
-      if (!title.trim()) fail("invalid", "A title cannot be empty.");
+      if (!title.trim()) fail("invalid", "A title cannot be empty.", { reason: "emptyTitle" });
       conversation.title = title.trim();
       conversationsChanged(id);
       return { ...conversation };

@@ -21,7 +21,12 @@ export function replyScript(
     return {
       ...base,
       text: "",
-      failWith: { kind: "invalid", message: "Choose a provider first.", retryable: false },
+      failWith: {
+        kind: "invalid",
+        reason: "noProvider",
+        message: "Choose a provider first.",
+        retryable: false,
+      },
     };
   }
   if (preset?.needsKey && !provider.key.isSet) {
@@ -33,6 +38,9 @@ export function replyScript(
         kind: "auth",
         message: "No API key is set for this provider.",
         retryable: false,
+        status: 401,
+        gatewayCode: "invalid_api_key",
+        gatewayMessage: "Incorrect API key provided",
         detail:
           'HTTP 401 Unauthorized\n{"error":{"message":"Incorrect API key provided","type":"invalid_request_error","code":"invalid_api_key"}}',
       },
@@ -45,6 +53,7 @@ export function replyScript(
       failWith: {
         kind: "network",
         message: "The connection dropped in the middle of the reply.",
+        reason: "connectionDropped",
         retryable: true,
         detail: "error decoding response body: connection reset by peer (os error 104)",
       },

@@ -274,6 +274,9 @@ function seedErrors(db: MockDb, n1nId: string, at: number): void {
       message: "The gateway asked us to slow down.",
       retryable: true,
       retryAfterMs: 30_000,
+      status: 429,
+      gatewayCode: "rate_limit_error",
+      gatewayMessage: "Rate limit reached for gpt-4o",
       detail:
         'HTTP 429 Too Many Requests\nretry-after: 30\n{"error":{"message":"Rate limit reached for gpt-4o","type":"rate_limit_error"}}',
     },
@@ -295,9 +298,12 @@ function seedErrors(db: MockDb, n1nId: string, at: number): void {
     providerId: n1nId,
     at: at - 29_000,
     error: {
-      kind: "gatewayDown",
+      kind: "timeout",
+      reason: "upstreamTimeout",
       message: "The gateway's upstream did not answer.",
       retryable: true,
+      status: 524,
+      gatewayMessage: "A timeout occurred",
       detail:
         "HTTP 524 <!DOCTYPE html><html><head><title>A timeout occurred</title></head><body>cloudflare</body></html>",
     },
@@ -309,7 +315,7 @@ function seedErrors(db: MockDb, n1nId: string, at: number): void {
     text: "And once more.",
     at: at - 10_000,
   });
-  db.addMessage({
+  const a3 = db.addMessage({
     conversationId: conversation.id,
     parentId: q3.id,
     role: "assistant",
@@ -318,6 +324,35 @@ function seedErrors(db: MockDb, n1nId: string, at: number): void {
     model: "gpt-4o",
     providerId: n1nId,
     at: at - 9_000,
+  });
+  const q4 = db.addMessage({
+    conversationId: conversation.id,
+    parentId: a3.id,
+    role: "user",
+    text: "Now put every limerick above into one long poem.",
+    at: at - 5_000,
+  });
+  db.addMessage({
+    conversationId: conversation.id,
+    parentId: q4.id,
+    role: "assistant",
+    status: "error",
+    text: "",
+    model: "gpt-4o",
+    providerId: n1nId,
+    at: at - 4_000,
+    error: {
+      kind: "badRequest",
+      reason: "contextTooLong",
+      message: "The conversation is too long for this model's context window.",
+      retryable: false,
+      status: 400,
+      gatewayCode: "context_length_exceeded",
+      gatewayMessage:
+        "This model's maximum context length is 8192 tokens. However, your messages resulted in 9317 tokens. Please reduce the length of the messages.",
+      detail:
+        'HTTP 400 (context_length_exceeded): This model\'s maximum context length is 8192 tokens.\n\n{"error":{"message":"This model\'s maximum context length is 8192 tokens. However, your messages resulted in 9317 tokens. Please reduce the length of the messages.","type":"invalid_request_error","param":"messages","code":"context_length_exceeded"}}',
+    },
   });
   conversation.updatedAt = at;
   conversation.messageCount = db.countBranch(conversation);
