@@ -1,0 +1,69 @@
+import { useEffect, useMemo, useRef, useState } from "react";
+import { precheck } from "./budgets";
+import { cachedBlock, loadBlock, type BlockEntry } from "./blockStore";
+
+/** The streaming tail is parsed again at most this often. */
+export const TAIL_INTERVAL_MS = 120;
+
+interface Shown {
+  source: string;
+  highlight: boolean;
+  entry: BlockEntry;
+}
+
+/**
+ * What to show for one block: its rendered elements, why it is plain text, or null while
+ * the worker parses it for the first time. A cached block answers synchronously. The live
+ * (streaming) block keeps showing its last parsed version while the newest is parsed, one
+ * request at a time and at most every TAIL_INTERVAL_MS; once a version of it took too long,
+ * longer versions are not tried again.
+ */
+export function useBlock(source: string, live: boolean): BlockEntry | null {
+  const overBudget = useMemo(() => precheck(source), [source]);
+  const request = useMemo(() => ({ source, highlight: !live }), [source, live]);
+  const cached = overBudget ? undefined : cachedBlock(request);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const wanted = useRef(request);
+  wanted.current = request;
+  const busy = useRef(false);
+  const lastStart = useRef(0);
+  const mounted = useRef(true);
+
+  const timedOut =
+    live && shown !== null && "over" in shown.entry && shown.entry.over === "time"
+      ? source.startsWith(shown.source)
+      : false;
+  const current = shown?.source === source && shown.highlight === request.highlight;
+  const needed = !overBudget && !cached && !timedOut && !current;
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!needed || busy.current) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const run = () => {
+      const next = wanted.current;
+      busy.current = true;
+      lastStart.current = performance.now();
+      const tail = !next.highlight;
+      void loadBlock(next, tail ? "tail" : "visible", !tail).then((entry) => {
+        busy.current = false;
+        if (!mounted.current) return;
+        setShown({ ...next, entry });
+      });
+    };
+    const wait = request.highlight ? 0 : lastStart.current + TAIL_INTERVAL_MS - performance.now();
+    if (wait > 0) timer = setTimeout(run, wait);
+    else run();
+    return () => clearTimeout(timer);
+  }, [needed, request, shown]);
+
+  if (overBudget) return { over: overBudget };
+  if (cached) return cached;
+  return shown?.entry ?? null;
+}
