@@ -4,17 +4,24 @@ import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
+const withoutDom = (...packages: string[]) =>
+  Object.fromEntries(
+    packages.map((name) => [
+      name,
+      fileURLToPath(new URL(`./node_modules/${name}/index.js`, import.meta.url)),
+    ]),
+  );
+
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   clearScreen: false,
   resolve: {
     alias: {
       "@": fileURLToPath(new URL("./src", import.meta.url)),
-      // rehype-katex runs in the markdown worker, which has no DOM: its HTML parser must be
-      // the one built on parse5, not the browser build's <template> element.
-      "hast-util-from-html-isomorphic": fileURLToPath(
-        new URL("./node_modules/hast-util-from-html-isomorphic/index.js", import.meta.url),
-      ),
+      // Markdown is parsed in a worker, which has no DOM: these packages' browser builds use
+      // one (an <i> to decode entities, a <template> to parse KaTeX's HTML); their plain
+      // builds (what their "worker" export condition names) do not.
+      ...withoutDom("decode-named-character-reference", "hast-util-from-html-isomorphic"),
     },
   },
   // The markdown worker loads KaTeX and highlight.js as chunks of its own: ES module format.

@@ -50,7 +50,7 @@ describe("MarkdownRenderer", () => {
 
   it("resolves reference-style links and images defined in another block", async () => {
     const text =
-      "See [the spec][spec] and ![a chart][Chart].\n\n- also [spec]\n\n[spec]: https://spec.example/a \"Spec\"\n[chart]: https://img.example/c.png";
+      'See [the spec][spec] and ![a chart][Chart].\n\n- also [spec]\n\n[spec]: https://spec.example/a "Spec"\n[chart]: https://img.example/c.png';
     const container = await rendered(text);
     const hrefs = [...container.querySelectorAll("a")].map((a) => a.getAttribute("href"));
     expect(hrefs).toEqual([

@@ -1,4 +1,5 @@
 import { memo } from "react";
+import { formatCount } from "../format/numbers";
 import { useT } from "../i18n";
 import { PREVIEW_CHARS, type OverBudget } from "./budgets";
 import { CopyButton } from "./CopyButton";
@@ -23,7 +24,6 @@ export const PlainBlock = memo(function PlainBlock({
 }) {
   const { t, language } = useT();
   const truncated = source.length > PREVIEW_CHARS;
-  const format = (n: number) => n.toLocaleString(language);
   return (
     <div
       className="plain-block my-2 overflow-hidden rounded-md border border-border bg-surface-2"
@@ -34,8 +34,8 @@ export const PlainBlock = memo(function PlainBlock({
           {t(NOTE_KEYS[reason])}
           {truncated
             ? ` ${t("markdown.budget.preview", {
-                shown: format(PREVIEW_CHARS),
-                total: format(source.length),
+                shown: formatCount(PREVIEW_CHARS, language),
+                total: formatCount(source.length, language),
               })}`
             : null}
         </span>

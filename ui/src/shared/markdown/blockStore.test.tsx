@@ -1,9 +1,10 @@
 import { render } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { blockCacheBytes, cachedBlock, isBlockCached, loadBlock } from "./blockStore";
+import { MAX_NODES } from "./budgets";
 import { prewarm } from "./prewarm";
 
-const ready = (source: string, highlight = true) => ({ source, highlight });
+const ready = (source: string) => ({ source, live: false });
 
 async function elementOf(source: string) {
   const entry = await loadBlock(ready(source), "visible");
@@ -24,7 +25,9 @@ describe("loadBlock", () => {
   });
 
   it("keeps raw HTML as text and drops unsafe URLs, as react-markdown does", async () => {
-    const element = await elementOf('<b onclick="x()">hi</b> [x](javascript:alert(1)) [y](vbscript:z)');
+    const element = await elementOf(
+      '<b onclick="x()">hi</b> [x](javascript:alert(1)) [y](vbscript:z)',
+    );
     const { container } = render(<div>{element}</div>);
     expect(container.querySelector("b")).toBeNull();
     expect(container.textContent).toContain('<b onclick="x()">');
@@ -36,11 +39,11 @@ describe("loadBlock", () => {
     const source = '```rust\nlet greeting = "hi";\n```';
     const { container } = render(<div>{await elementOf(source)}</div>);
     expect(container.querySelector(".hl-code .hljs-keyword")?.textContent).toBe("let");
-    const live = await loadBlock({ source, highlight: false }, "tail", false);
+    const live = await loadBlock({ source, live: true }, "tail", false);
     const { container: plain } = render(<div>{"element" in live && live.element}</div>);
     expect(plain.querySelector(".hljs-keyword")).toBeNull();
     expect(plain.textContent).toContain('let greeting = "hi";');
-    expect(isBlockCached({ source, highlight: false })).toBe(false);
+    expect(isBlockCached({ source, live: true })).toBe(false);
   });
 
   it("typesets math with KaTeX in the parser", async () => {
@@ -56,6 +59,11 @@ describe("loadBlock", () => {
     expect(entry).toEqual({ over: "depth" });
   });
 
+  it("reports a tree with more nodes than the budget as too large", async () => {
+    const entry = await loadBlock(ready("`a` ".repeat(MAX_NODES)), "visible");
+    expect(entry).toEqual({ over: "size" });
+  });
+
   it("counts what it holds in bytes", async () => {
     const before = blockCacheBytes();
     await elementOf("x".repeat(10_000));
@@ -65,9 +73,12 @@ describe("loadBlock", () => {
 
 describe("prewarm", () => {
   it("renders queued messages into the cache, math and code included", async () => {
-    const text = "Warm paragraph one.\n\n- warm item\n- another\n\n$$x^2$$\n\n```ts\nconst warm = 1;\n```";
+    const text =
+      "Warm paragraph one.\n\n- warm item\n- another\n\n$$x^2$$\n\n```ts\nconst warm = 1;\n```";
     prewarm([text]);
-    await expect.poll(() => isBlockCached(ready("Warm paragraph one.")), { timeout: 5000 }).toBe(true);
+    await expect
+      .poll(() => isBlockCached(ready("Warm paragraph one.")), { timeout: 5000 })
+      .toBe(true);
     await expect
       .poll(() => isBlockCached(ready("```ts\nconst warm = 1;\n```")), { timeout: 5000 })
       .toBe(true);

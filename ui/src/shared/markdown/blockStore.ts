@@ -21,8 +21,8 @@ export type BlockEntry = { element: ReactElement } | { over: OverBudget };
 export interface BlockRequest {
   /** The block's source, with the reference definitions it uses appended. */
   source: string;
-  /** Highlight its code (false while the block is still streaming). */
-  highlight: boolean;
+  /** Still streaming (see ParseOptions.live). */
+  live: boolean;
 }
 
 const CACHE_BYTES = 64 * 1024 * 1024;
@@ -33,8 +33,8 @@ const cache = new LruCache<string, { entry: BlockEntry; bytes: number }>(
 let client: ParseClient | null = null;
 const inflight = new Map<string, { id: number; entry: Promise<BlockEntry> }>();
 
-export const blockKey = ({ source, highlight }: BlockRequest) =>
-  `${mayContainMath(source) ? "m" : "-"}${highlight ? "h" : "-"}${source}`;
+export const blockKey = ({ source, live }: BlockRequest) =>
+  `${mayContainMath(source) ? "m" : "-"}${live ? "l" : "-"}${source}`;
 
 /** The cached entry for this block, if any (synchronous: what a mounting row renders). */
 export function cachedBlock(request: BlockRequest): BlockEntry | undefined {
@@ -73,14 +73,14 @@ export function loadBlock(
   }
   const math = key.startsWith("m");
   if (math) katexStyles ??= import("katex/dist/katex.min.css");
-  const { id, outcome } = client.submit(request.source, { math, highlight: request.highlight }, priority);
+  const { id, outcome } = client.submit(request.source, { math, live: request.live }, priority);
   const entry = outcome.then((outcome): BlockEntry => {
-      inflight.delete(key);
-      const entry: BlockEntry =
-        "over" in outcome ? { over: outcome.over } : { element: toElements(outcome.tree) };
-      if (keep) cache.set(key, { entry, bytes: "bytes" in outcome ? outcome.bytes : 64 });
-      return entry;
-    });
+    inflight.delete(key);
+    const entry: BlockEntry =
+      "over" in outcome ? { over: outcome.over } : { element: toElements(outcome.tree) };
+    if (keep) cache.set(key, { entry, bytes: "bytes" in outcome ? outcome.bytes : 64 });
+    return entry;
+  });
   inflight.set(key, { id, entry });
   return entry;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MAX_BLOCK_CHARS, MAX_CODE_BLOCK_CHARS, MAX_DEPTH, nestingDepth, precheck } from "./budgets";
+import {
+  MAX_BLOCK_CHARS,
+  MAX_CODE_BLOCK_CHARS,
+  MAX_DEPTH,
+  nestingDepth,
+  precheck,
+} from "./budgets";
 import { ParseClient } from "./parseClient";
 
 const F = "```";
@@ -62,14 +68,17 @@ describe("ParseClient", () => {
           onReply({ id: job.id, started: true });
           // A parse that never ends, unless the source is short.
           if (job.source === "ok") {
-            setTimeout(() => onReply({ id: job.id, tree: { type: "root", children: [] }, bytes: 1 }), 5);
+            setTimeout(
+              () => onReply({ id: job.id, tree: { type: "root", children: [] }, bytes: 1 }),
+              5,
+            );
           }
         },
         terminate() {},
       };
     }, 50);
-    const slow = client.submit("slow", { math: false, highlight: false }, "visible").outcome;
-    const ok = client.submit("ok", { math: false, highlight: false }, "visible").outcome;
+    const slow = client.submit("slow", { math: false, live: false }, "visible").outcome;
+    const ok = client.submit("ok", { math: false, live: false }, "visible").outcome;
     expect(await slow).toEqual({ over: "time" });
     expect(await ok).toMatchObject({ bytes: 1 });
     expect(spawned).toBe(2);
@@ -82,12 +91,15 @@ describe("ParseClient", () => {
       return {
         post(job) {
           order.push(job.source);
-          setTimeout(() => onReply({ id: job.id, tree: { type: "root", children: [] }, bytes: 1 }), 1);
+          setTimeout(
+            () => onReply({ id: job.id, tree: { type: "root", children: [] }, bytes: 1 }),
+            1,
+          );
         },
         terminate() {},
       };
     });
-    const options = { math: false, highlight: false };
+    const options = { math: false, live: false };
     const jobs = [
       client.submit("warm", options, "prewarm"),
       client.submit("warm2", options, "prewarm"),

@@ -14,6 +14,14 @@ export const MAX_BLOCK_CHARS = 100_000;
 export const MAX_CODE_BLOCK_CHARS = 400_000;
 /** The deepest nesting of lists and quotes parsed as markdown. */
 export const MAX_DEPTH = 32;
+/**
+ * The most nodes one block's tree may have: the UI thread turns each into an element and
+ * the page lays each out, so a block of 50,000 tiny emphases is too large even when it
+ * parses in time.
+ */
+export const MAX_NODES = 5000;
+/** The same for the block still streaming, rendered again each time it is parsed. */
+export const MAX_LIVE_NODES = 2500;
 /** The deepest element tree rendered (lists, quotes, emphasis and links inside each other). */
 export const MAX_TREE_DEPTH = 2 * MAX_DEPTH + 40;
 /** The longest one block may take to parse, highlight and typeset, in the worker. */

@@ -1,4 +1,4 @@
-import { parseBlock, TooDeep } from "./parseBlock";
+import { failureOf, parseBlock } from "./parseBlock";
 import { READY, type ParseJob, type ParseReply } from "./protocol";
 
 /**
@@ -14,17 +14,15 @@ const scope = self as unknown as WorkerScope;
 scope.onmessage = (event) => void answer(event.data);
 
 async function answer(job: ParseJob): Promise<void> {
-  const { id, source, math, highlight } = job;
+  const { id, source, math, live } = job;
   let reply: ParseReply;
   try {
-    const { tree, bytes } = await parseBlock(source, { math, highlight }, () =>
+    const { tree, bytes } = await parseBlock(source, { math, live }, () =>
       scope.postMessage({ id, started: true }),
     );
     reply = { id, tree, bytes };
   } catch (error) {
-    // Too deep a tree, or the parser's own recursion overflowing the stack.
-    const deep = error instanceof TooDeep || error instanceof RangeError;
-    reply = { id, failed: deep ? "depth" : "failed" };
+    reply = { id, failed: failureOf(error) };
   }
   scope.postMessage(reply);
 }

@@ -6,7 +6,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified, type PluggableList } from "unified";
 import { visit } from "unist-util-visit";
-import { MAX_HIGHLIGHT_CHARS, MAX_TREE_DEPTH } from "./budgets";
+import { MAX_HIGHLIGHT_CHARS, MAX_LIVE_NODES, MAX_NODES, MAX_TREE_DEPTH } from "./budgets";
 import { normalizeMathDelimiters } from "./normalizeMath";
 
 /**
@@ -19,12 +19,19 @@ import { normalizeMathDelimiters } from "./normalizeMath";
 export interface ParseOptions {
   /** Load remark-math and rehype-katex ($…$, $$…$$, \(…\), \[…\]). */
   math: boolean;
-  /** Highlight fenced code with a known language (not while the block is still streaming). */
-  highlight: boolean;
+  /**
+   * The block is still streaming: its code is not highlighted yet, and it must have fewer
+   * nodes (MAX_LIVE_NODES), since it is rendered again every time it grows.
+   */
+  live: boolean;
 }
 
-/** The tree nests deeper than the UI will render (emphasis or links inside each other). */
-export class TooDeep extends Error {}
+/** The tree breaks a budget the UI thread needs: too deep, or too many nodes. */
+export class TreeOverBudget extends Error {
+  constructor(readonly reason: "depth" | "size") {
+    super(`tree over budget: ${reason}`);
+  }
+}
 
 export interface ParsedBlock {
   tree: Root;
@@ -91,19 +98,27 @@ const ALIASES: Record<string, string> = {
  * Parses one block. `onStart` is called once the lazily loaded parts it needs are there, when
  * the work that the time budget covers begins.
  */
+/** Why the parser gave up on a block (what the worker reports for a thrown error). */
+export function failureOf(error: unknown): "depth" | "size" | "failed" {
+  if (error instanceof TreeOverBudget) return error.reason;
+  // The parser's own recursion overflowing the stack: nesting the prechecks did not see.
+  return error instanceof RangeError ? "depth" : "failed";
+}
+
 export async function parseBlock(
   source: string,
   options: ParseOptions,
   onStart: () => void = () => {},
 ): Promise<ParsedBlock> {
   const processor = options.math ? await mathProcessor() : plain;
-  const lowlight = options.highlight && /(```|~~~)[ \t]*\w/.test(source) ? await highlighter() : null;
+  const lowlight = !options.live && /(```|~~~)[ \t]*\w/.test(source) ? await highlighter() : null;
   onStart();
   const text = options.math ? normalizeMathDelimiters(source) : source;
   const tree = processor.runSync(processor.parse(text));
   sanitize(tree);
-  const { bytes, depth } = measure(tree);
-  if (depth > MAX_TREE_DEPTH) throw new TooDeep();
+  const { bytes, depth, nodes } = measure(tree);
+  if (depth > MAX_TREE_DEPTH) throw new TreeOverBudget("depth");
+  if (nodes > (options.live ? MAX_LIVE_NODES : MAX_NODES)) throw new TreeOverBudget("size");
   if (lowlight) highlightCode(tree, lowlight);
   return { tree, bytes };
 }
@@ -155,18 +170,21 @@ function highlightCode(tree: Root, lowlight: Lowlight): void {
 
 /**
  * About how many bytes the tree takes (its text twice, for UTF-16, and ~100 bytes a node),
- * and how deep it nests. Iterative: a hostile tree may be deeper than the stack.
+ * how deep it nests and how many nodes it has. Iterative: a hostile tree may be deeper than
+ * the stack.
  */
-function measure(tree: Root): { bytes: number; depth: number } {
+function measure(tree: Root): { bytes: number; depth: number; nodes: number } {
   let bytes = 0;
   let depth = 0;
+  let nodes = 0;
   const stack: [Root | RootContent, number][] = [[tree, 0]];
   for (let entry = stack.pop(); entry; entry = stack.pop()) {
     const [node, level] = entry;
     bytes += 100;
+    nodes += 1;
     if (level > depth) depth = level;
     if ("value" in node && typeof node.value === "string") bytes += node.value.length * 2;
     if ("children" in node) for (const child of node.children) stack.push([child, level + 1]);
   }
-  return { bytes, depth };
+  return { bytes, depth, nodes };
 }

@@ -10,7 +10,7 @@ import { READY, type ParseJob, type ParseReply } from "./protocol";
  */
 
 export type Priority = "tail" | "visible" | "prewarm";
-export type ParseOutcome = ParsedBlock | { over: Exclude<OverBudget, "size"> };
+export type ParseOutcome = ParsedBlock | { over: OverBudget };
 
 const ORDER: Priority[] = ["tail", "visible", "prewarm"];
 /** How long a worker may take to start, or to load KaTeX or the highlighter for a job. */
@@ -45,15 +45,14 @@ const spawnInline: Spawn = (onReply) => {
   void parser.then(() => alive && onReply(READY));
   return {
     post(job) {
-      void parser.then(async ({ parseBlock, TooDeep }) => {
+      void parser.then(async ({ parseBlock, failureOf }) => {
         try {
           const { tree, bytes } = await parseBlock(job.source, job, () =>
             onReply({ id: job.id, started: true }),
           );
           if (alive) onReply({ id: job.id, tree, bytes });
         } catch (error) {
-          const deep = error instanceof TooDeep || error instanceof RangeError;
-          if (alive) onReply({ id: job.id, failed: deep ? "depth" : "failed" });
+          if (alive) onReply({ id: job.id, failed: failureOf(error) });
         }
       });
     },
@@ -145,7 +144,9 @@ export class ParseClient {
     }
     this.current = null;
     this.disarm();
-    current.resolve("tree" in reply ? { tree: reply.tree, bytes: reply.bytes } : { over: reply.failed });
+    current.resolve(
+      "tree" in reply ? { tree: reply.tree, bytes: reply.bytes } : { over: reply.failed },
+    );
     this.pump();
   }
 
@@ -169,7 +170,8 @@ export class ParseClient {
     current?.resolve({ over: reason });
     if (!current) {
       // The worker never became ready: nothing can be parsed; say so rather than wait forever.
-      for (const queue of this.queues.values()) queue.splice(0).forEach((p) => p.resolve({ over: "failed" }));
+      for (const queue of this.queues.values())
+        queue.splice(0).forEach((p) => p.resolve({ over: "failed" }));
       return;
     }
     this.pump();

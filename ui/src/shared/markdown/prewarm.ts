@@ -15,7 +15,7 @@ export function prewarm(texts: readonly string[]): void {
     const blocks = splitBlocks(texts[index] ?? "");
     const definitions = collectDefinitions(blocks);
     for (const block of blocks) {
-      const request = { source: withDefinitions(block, definitions), highlight: true };
+      const request = { source: withDefinitions(block, definitions), live: false };
       if (precheck(request.source) || isBlockCached(request)) continue;
       void loadBlock(request, "prewarm");
     }

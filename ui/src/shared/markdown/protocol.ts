@@ -12,7 +12,7 @@ export interface ParseJob extends ParseOptions {
 export type ParseReply =
   | { id: number; started: true }
   | { id: number; tree: Root; bytes: number }
-  | { id: number; failed: Exclude<OverBudget, "size" | "time"> };
+  | { id: number; failed: Exclude<OverBudget, "time"> };
 
 /** Sent once when the worker has loaded and can take jobs. */
 export const READY = "ready";

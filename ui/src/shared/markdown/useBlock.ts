@@ -7,7 +7,7 @@ export const TAIL_INTERVAL_MS = 120;
 
 interface Shown {
   source: string;
-  highlight: boolean;
+  live: boolean;
   entry: BlockEntry;
 }
 
@@ -15,12 +15,12 @@ interface Shown {
  * What to show for one block: its rendered elements, why it is plain text, or null while
  * the worker parses it for the first time. A cached block answers synchronously. The live
  * (streaming) block keeps showing its last parsed version while the newest is parsed, one
- * request at a time and at most every TAIL_INTERVAL_MS; once a version of it took too long,
+ * request at a time and at most every TAIL_INTERVAL_MS; once a version of it broke a budget,
  * longer versions are not tried again.
  */
 export function useBlock(source: string, live: boolean): BlockEntry | null {
   const overBudget = useMemo(() => precheck(source), [source]);
-  const request = useMemo(() => ({ source, highlight: !live }), [source, live]);
+  const request = useMemo(() => ({ source, live }), [source, live]);
   const cached = overBudget ? undefined : cachedBlock(request);
   const [shown, setShown] = useState<Shown | null>(null);
   const wanted = useRef(request);
@@ -33,7 +33,7 @@ export function useBlock(source: string, live: boolean): BlockEntry | null {
     live && shown !== null && "over" in shown.entry && shown.entry.over === "time"
       ? source.startsWith(shown.source)
       : false;
-  const current = shown?.source === source && shown.highlight === request.highlight;
+  const current = shown?.source === source && shown.live === request.live;
   const needed = !overBudget && !cached && !timedOut && !current;
 
   useEffect(() => {
@@ -50,14 +50,13 @@ export function useBlock(source: string, live: boolean): BlockEntry | null {
       const next = wanted.current;
       busy.current = true;
       lastStart.current = performance.now();
-      const tail = !next.highlight;
-      void loadBlock(next, tail ? "tail" : "visible", !tail).then((entry) => {
+      void loadBlock(next, next.live ? "tail" : "visible", !next.live).then((entry) => {
         busy.current = false;
         if (!mounted.current) return;
         setShown({ ...next, entry });
       });
     };
-    const wait = request.highlight ? 0 : lastStart.current + TAIL_INTERVAL_MS - performance.now();
+    const wait = !request.live ? 0 : lastStart.current + TAIL_INTERVAL_MS - performance.now();
     if (wait > 0) timer = setTimeout(run, wait);
     else run();
     return () => clearTimeout(timer);
