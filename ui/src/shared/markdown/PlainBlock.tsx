@@ -41,7 +41,7 @@ export const PlainBlock = memo(function PlainBlock({
         </span>
         <CopyButton text={source} label={t("markdown.budget.copy")} />
       </div>
-      <div className="max-h-96 overflow-auto px-3 py-2 text-[13px] leading-relaxed break-all whitespace-pre-wrap">
+      <div className="max-h-96 overflow-auto px-3 py-2 text-[13px] leading-relaxed whitespace-pre-wrap [overflow-wrap:anywhere]">
         {truncated ? source.slice(0, PREVIEW_CHARS) : source}
       </div>
     </div>
