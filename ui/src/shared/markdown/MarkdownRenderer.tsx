@@ -1,11 +1,11 @@
-import { memo, useMemo, useRef } from "react";
+import { memo, useMemo, useState } from "react";
 import { cn } from "../ui/cn";
 import { PREVIEW_CHARS } from "./budgets";
 import { LiveBlockContext } from "./components";
 import type { MarkdownProps } from "./Markdown";
 import { PlainBlock } from "./PlainBlock";
-import { collectDefinitions, withDefinitions, type Definition } from "./references";
-import { extendBlockSpans, type BlockSpan } from "./splitBlocks";
+import { MessageBlocks } from "./messageBlocks";
+import { withDefinitions, type Definition } from "./references";
 import { useBlock } from "./useBlock";
 import "./markdown.css";
 
@@ -42,27 +42,6 @@ const MarkdownBlock = memo(function MarkdownBlock({ source, definitions, live }:
   );
 });
 
-/** The message's blocks; while it streams, only the end of the text is split again. */
-function useBlocks(text: string): BlockSpan[] {
-  const previous = useRef<{ text: string; blocks: BlockSpan[] } | null>(null);
-  return useMemo(() => {
-    const blocks = extendBlockSpans(previous.current, text);
-    previous.current = { text, blocks };
-    return blocks;
-  }, [text]);
-}
-
-/** The reference definitions in the message: the same array while they do not change. */
-function useDefinitions(blocks: BlockSpan[]): readonly Definition[] {
-  const previous = useRef<{ key: string; definitions: Definition[] }>({ key: "", definitions: [] });
-  return useMemo(() => {
-    const definitions = collectDefinitions(blocks.map((block) => block.source));
-    const key = definitions.map((definition) => definition.line).join("\n");
-    if (key !== previous.current.key) previous.current = { key, definitions };
-    return previous.current.definitions;
-  }, [blocks]);
-}
-
 /**
  * Renders untrusted model output as markdown. Raw HTML is shown as text (never parsed), links
  * open in the system browser, remote images are not loaded. Parsing happens in a worker under
@@ -73,8 +52,9 @@ const MarkdownRenderer = memo(function MarkdownRenderer({
   streaming = false,
   className,
 }: MarkdownProps) {
-  const blocks = useBlocks(text);
-  const definitions = useDefinitions(blocks);
+  const [memory] = useState(() => new MessageBlocks());
+  const blocks = useMemo(() => memory.blocks(text), [memory, text]);
+  const definitions = useMemo(() => memory.definitions(blocks), [memory, blocks]);
   return (
     <div className={cn("md", streaming && "md-live", className)}>
       {blocks.map((block, index) => (

@@ -23,18 +23,19 @@ export function useBlock(source: string, live: boolean): BlockEntry | null {
   const request = useMemo(() => ({ source, live }), [source, live]);
   const cached = overBudget ? undefined : cachedBlock(request);
   const [shown, setShown] = useState<Shown | null>(null);
+  // The newest version, for a request that finishes while a newer one waits.
   const wanted = useRef(request);
-  wanted.current = request;
   const busy = useRef(false);
   const lastStart = useRef(0);
   const mounted = useRef(true);
 
-  const timedOut =
-    live && shown !== null && "over" in shown.entry && shown.entry.over === "time"
+  // A longer version of a tail that took too long, or grew too many nodes, would too.
+  const givenUp =
+    live && shown !== null && "over" in shown.entry && shown.entry.over !== "failed"
       ? source.startsWith(shown.source)
       : false;
   const current = shown?.source === source && shown.live === request.live;
-  const needed = !overBudget && !cached && !timedOut && !current;
+  const needed = !overBudget && !cached && !givenUp && !current;
 
   useEffect(() => {
     mounted.current = true;
@@ -44,6 +45,7 @@ export function useBlock(source: string, live: boolean): BlockEntry | null {
   }, []);
 
   useEffect(() => {
+    wanted.current = request;
     if (!needed || busy.current) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const run = () => {
