@@ -41,7 +41,7 @@ export const HOSTILE_REPLIES: HostileReply[] = [
     name: "references",
     title: "Reference links and a deep list",
     text: () =>
-      `The [design note][note] and ![the chart][chart] are defined below.\n\n${nestedList(24, 40)}\n\n[note]: https://example.com/design "Design"\n[chart]: https://example.com/chart.png`,
+      `The [design note][note] and ![the chart][chart] are defined below.\n\n${nestedList(32, 40)}\n\n[note]: https://example.com/design "Design"\n[chart]: https://example.com/chart.png`,
   },
 ];
 
