@@ -78,7 +78,9 @@ export function loadBlock(
     inflight.delete(key);
     const entry: BlockEntry =
       "over" in outcome ? { over: outcome.over } : { element: toElements(outcome.tree) };
-    if (keep) cache.set(key, { entry, bytes: "bytes" in outcome ? outcome.bytes : 64 });
+    // A failure (the worker could not start, the parser threw) may not happen next time.
+    const lasting = !("over" in outcome && outcome.over === "failed");
+    if (keep && lasting) cache.set(key, { entry, bytes: "bytes" in outcome ? outcome.bytes : 64 });
     return entry;
   });
   inflight.set(key, { id, entry });
