@@ -14,6 +14,7 @@ import {
   visible,
   withApp,
 } from "./lib.mjs";
+import { markdownFlows } from "./markdown.mjs";
 
 const COMPOSER = 'textarea[aria-label="Message"]';
 const demoDir = join(WORK, "demo-profile");
@@ -347,4 +348,5 @@ export const flows = [
       });
     },
   },
+  ...markdownFlows,
 ];

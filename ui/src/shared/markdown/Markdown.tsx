@@ -8,6 +8,8 @@ export interface MarkdownProps {
   className?: string;
 }
 
+// The renderer bounds what it shows of a huge block; so does its stand-in.
+const FALLBACK_CHARS = 20_000;
 const loadRenderer = () => import("./MarkdownRenderer");
 const MarkdownRenderer = lazy(loadRenderer);
 
@@ -38,7 +40,7 @@ export const Markdown = memo(function Markdown(props: MarkdownProps) {
           aria-busy="true"
           className={cn("md whitespace-pre-wrap text-transparent select-none", props.className)}
         >
-          {props.text}
+          {props.text.slice(0, FALLBACK_CHARS)}
         </div>
       }
     >

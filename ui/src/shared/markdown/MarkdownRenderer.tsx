@@ -1,48 +1,69 @@
-import { memo, useMemo } from "react";
+import { memo, useMemo, useState } from "react";
 import { cn } from "../ui/cn";
-import { LiveBlockContext, MARKDOWN_COMPONENTS } from "./components";
+import { PREVIEW_CHARS } from "./budgets";
+import { LiveBlockContext } from "./components";
 import type { MarkdownProps } from "./Markdown";
-import { mayContainMath, normalizeMathDelimiters } from "./normalizeMath";
-import { renderBlock } from "./pipeline";
-import { splitBlocks } from "./splitBlocks";
-import { useMathPlugins } from "./useMathPlugins";
+import { PlainBlock } from "./PlainBlock";
+import { MessageBlocks } from "./messageBlocks";
+import { withDefinitions, type Definition } from "./references";
+import { useBlock } from "./useBlock";
 import "./markdown.css";
 
 interface BlockProps {
+  /** The block as written (what "copy" gives). */
   source: string;
+  definitions: readonly Definition[];
   live: boolean;
 }
 
-/** One block, parsed once per distinct source (cached across mounts, memo within one). */
-const MarkdownBlock = memo(function MarkdownBlock({ source, live }: BlockProps) {
-  const needsMath = mayContainMath(source);
-  const math = useMathPlugins(needsMath);
-  const content = useMemo(
-    () =>
-      renderBlock(needsMath ? normalizeMathDelimiters(source) : source, math, MARKDOWN_COMPONENTS),
-    [needsMath, source, math],
-  );
+/** One block: from the cache at once, else parsed in the worker (the text holds its place). */
+const MarkdownBlock = memo(function MarkdownBlock({ source, definitions, live }: BlockProps) {
+  const parsed = useMemo(() => withDefinitions(source, definitions), [source, definitions]);
+  const entry = useBlock(parsed, live);
+  let content;
+  if (entry === null) {
+    // Until the worker answers: the text, bounded, invisible unless it is arriving now.
+    content = (
+      <div className={cn("whitespace-pre-wrap", !live && "text-transparent select-none")}>
+        {source.slice(0, PREVIEW_CHARS)}
+      </div>
+    );
+  } else if ("over" in entry) {
+    content = <PlainBlock source={source} reason={entry.over} />;
+  } else {
+    content = entry.element;
+  }
   return (
     <LiveBlockContext.Provider value={live}>
-      <div className="md-block">{content}</div>
+      <div className="md-block" aria-busy={entry === null || undefined}>
+        {content}
+      </div>
     </LiveBlockContext.Provider>
   );
 });
 
 /**
  * Renders untrusted model output as markdown. Raw HTML is shown as text (never parsed), links
- * open in the system browser, remote images are not loaded.
+ * open in the system browser, remote images are not loaded. Parsing happens in a worker under
+ * budgets (budgets.ts): whatever the reply holds, this thread keeps answering input.
  */
 const MarkdownRenderer = memo(function MarkdownRenderer({
   text,
   streaming = false,
   className,
 }: MarkdownProps) {
-  const blocks = useMemo(() => splitBlocks(text), [text]);
+  const [memory] = useState(() => new MessageBlocks());
+  const blocks = useMemo(() => memory.blocks(text), [memory, text]);
+  const definitions = useMemo(() => memory.definitions(blocks), [memory, blocks]);
   return (
     <div className={cn("md", streaming && "md-live", className)}>
       {blocks.map((block, index) => (
-        <MarkdownBlock key={index} source={block} live={streaming && index === blocks.length - 1} />
+        <MarkdownBlock
+          key={index}
+          source={block.source}
+          definitions={definitions}
+          live={streaming && index === blocks.length - 1}
+        />
       ))}
     </div>
   );

@@ -1,22 +1,37 @@
 import type { Components } from "hast-util-to-jsx-runtime";
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, isValidElement, useContext, type ReactNode } from "react";
 import { openExternal } from "../ipc";
 import { CodeBlock } from "./CodeBlock";
 
 /** Whether the block being rendered is the one still streaming. */
 export const LiveBlockContext = createContext(false);
 
+/** The text of rendered nodes (highlighted code is spans inside spans). */
 function textOf(node: ReactNode): string {
   if (typeof node === "string" || typeof node === "number") return String(node);
   if (Array.isArray(node)) return node.map(textOf).join("");
+  if (isValidElement<{ children?: ReactNode }>(node)) return textOf(node.props.children);
   return "";
 }
 
-function LiveAwareCode({ className, children }: { className?: string; children?: ReactNode }) {
+interface CodeProps {
+  className?: string;
+  children?: ReactNode;
+  /** Set by the worker when it highlighted the code. */
+  "data-highlighted"?: boolean | string;
+}
+
+function LiveAwareCode({ className, children, "data-highlighted": highlighted }: CodeProps) {
   const live = useContext(LiveBlockContext);
   const language = /language-([\w+#.-]+)/.exec(className ?? "")?.[1] ?? "";
   const code = textOf(children).replace(/\n$/, "");
-  return <CodeBlock code={code} language={language} live={live} />;
+  return (
+    <CodeBlock
+      code={code}
+      language={language}
+      highlighted={highlighted && !live ? children : undefined}
+    />
+  );
 }
 
 /**
@@ -29,8 +44,7 @@ export const MARKDOWN_COMPONENTS: Components = {
   pre: ({ children }) => {
     const child = Array.isArray(children) ? children[0] : children;
     if (child && typeof child === "object" && "props" in child) {
-      const props = child.props as { className?: string; children?: ReactNode };
-      return <LiveAwareCode className={props.className}>{props.children}</LiveAwareCode>;
+      return <LiveAwareCode {...(child.props as CodeProps)} />;
     }
     return <pre>{children}</pre>;
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endsInsideFence, splitBlocks } from "./splitBlocks";
+import { endsInsideFence, extendBlockSpans, splitBlockSpans, splitBlocks } from "./splitBlocks";
 import { normalizeMathDelimiters } from "./normalizeMath";
 
 const F = "```";
@@ -42,5 +42,30 @@ describe("normalizeMathDelimiters", () => {
     expect(normalizeMathDelimiters("a \\(x^2\\) b")).toBe("a $x^2$ b");
     expect(normalizeMathDelimiters("\\[ y \\]")).toContain("$$\ny\n$$");
     expect(normalizeMathDelimiters("`\\(keep\\)`")).toBe("`\\(keep\\)`");
+  });
+});
+
+describe("extendBlockSpans", () => {
+  it("gives the same blocks as a full split while a reply grows, splitting only its end", () => {
+    const full = `Intro.\n\n- a\n- b\n\n  more of b\n\n${F}ts\nlet x = 1;\n\nlet y;\n${F}\n\n| a |\n|---|\n| 1 |\n\n1. one\n\n2. two\n\nEnd.`;
+    let previous: { text: string; blocks: ReturnType<typeof splitBlockSpans> } | null = null;
+    for (let length = 1; length <= full.length; length++) {
+      const text = full.slice(0, length);
+      const blocks = extendBlockSpans(previous, text);
+      expect(blocks).toEqual(splitBlockSpans(text));
+      previous = { text, blocks };
+    }
+  });
+
+  it("starts over when the text is not an extension of the previous one", () => {
+    const previous = { text: "a\n\nb\n\nc", blocks: splitBlockSpans("a\n\nb\n\nc") };
+    expect(extendBlockSpans(previous, "x\n\ny").map((b) => b.source)).toEqual(["x", "y"]);
+  });
+
+  it("records where each block starts", () => {
+    const text = "one\n\n\ntwo\nthree\n\n- four";
+    for (const block of splitBlockSpans(text)) {
+      expect(text.slice(block.start, block.start + block.source.length)).toBe(block.source);
+    }
   });
 });

@@ -25,6 +25,7 @@ export function mockOptionsFromUrl(search: string): Partial<SeedOptions> {
   return {
     firstRun: params.has("firstrun"),
     noKeychain: params.has("nokeychain"),
+    hostile: params.has("hostile"),
     conversationCount: params.has("few") ? 12 : 200,
   };
 }
@@ -33,6 +34,7 @@ export function installMockBackend(options: Partial<SeedOptions> = {}): void {
   const db = seedMockDb({
     firstRun: false,
     noKeychain: false,
+    hostile: false,
     conversationCount: 200,
     now: Date.now(),
     ...options,

@@ -9,6 +9,7 @@ function setup(options: Partial<Parameters<typeof seedMockDb>[0]> = {}) {
   const db = seedMockDb({
     firstRun: false,
     noKeychain: false,
+    hostile: false,
     conversationCount: 30,
     now: Date.now(),
     ...options,

@@ -1,6 +1,7 @@
 import type { Provider } from "../../bindings/Provider";
 import { replyFor } from "./content";
 import type { MockDb } from "./db";
+import { hostileReplyFor } from "./hostile";
 import type { RunScript } from "./runs";
 
 /**
@@ -13,6 +14,10 @@ export function replyScript(
   model: string,
   prompt: string,
 ): RunScript {
+  const hostile = hostileReplyFor(prompt)?.text();
+  // A hostile reply streams in about 40 deltas, whatever its size.
+  if (hostile)
+    return { reasoning: "", text: hostile, chunk: Math.ceil(hostile.length / 40), intervalMs: 40 };
   const reply = replyFor(prompt);
   const reasoning = /reason|r1|think|o3/.test(model) ? reply.reasoning : "";
   const base = { reasoning, text: reply.text, chunk: 14, intervalMs: 40 };

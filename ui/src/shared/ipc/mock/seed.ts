@@ -9,12 +9,15 @@ import {
 } from "./content";
 import { DEMO_MODELS, GATEWAY_MODELS, PRESETS } from "./catalog";
 import { MockDb } from "./db";
+import { HOSTILE_REPLIES } from "./hostile";
 
 export interface SeedOptions {
   /** No providers and no conversations: the first-run screen. */
   firstRun: boolean;
   /** No OS keychain answers. */
   noKeychain: boolean;
+  /** Add a conversation for each hostile reply (hostile.ts). */
+  hostile: boolean;
   /** How many ordinary conversations to create. */
   conversationCount: number;
   now: number;
@@ -105,6 +108,7 @@ export function seedMockDb(options: SeedOptions): MockDb {
   seedChinese(db, n1n.id, now - 3 * 3600_000);
   seedErrors(db, n1n.id, now - DAY - 3600_000);
   seedBig(db, demo.id, now - 2 * DAY);
+  if (options.hostile) seedHostile(db, demo.id, now - 60_000);
 
   for (let index = 0; index < options.conversationCount; index++) {
     // Spread over ~400 days, denser in the recent past.
@@ -382,5 +386,36 @@ function seedBig(db: MockDb, demoId: string, at: number): void {
       }).id;
     }
     conversation.updatedAt = at;
+  });
+}
+
+function seedHostile(db: MockDb, demoId: string, at: number): void {
+  HOSTILE_REPLIES.forEach((reply, index) => {
+    const t = at - index * 1000;
+    const conversation = db.addConversation({
+      title: reply.title,
+      providerId: demoId,
+      model: "demo-chat",
+      at: t,
+      messageCount: 2,
+    });
+    db.lazyThreads.set(conversation.id, () => {
+      const user = db.addMessage({
+        conversationId: conversation.id,
+        role: "user",
+        text: `hostile: ${reply.name}`,
+        at: t - 5000,
+      });
+      db.addMessage({
+        conversationId: conversation.id,
+        parentId: user.id,
+        role: "assistant",
+        text: reply.text(),
+        model: "demo-chat",
+        providerId: demoId,
+        at: t,
+      });
+      conversation.updatedAt = t;
+    });
   });
 }
