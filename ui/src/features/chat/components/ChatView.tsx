@@ -1,8 +1,8 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { IpcError } from "@/shared/bindings/IpcError";
 import type { Message } from "@/shared/bindings/Message";
-import { IpcFailure } from "@/shared/ipc";
+import { IpcFailure, toIpcError } from "@/shared/ipc";
 import { useNavigation } from "@/shared/navigation";
 import { ConfirmDialog, Spinner } from "@/shared/ui";
 import { useChatRuns } from "../hooks/useChatRuns";
@@ -28,7 +28,11 @@ function noModelError(message: string): IpcFailure {
 /** A conversation (or a new chat): header, messages, composer and the parameters panel. */
 export function ChatView({ conversationId }: { conversationId: string | null }) {
   const { t } = useTranslation();
-  const { data: conversation, isLoading: loadingConversation } = useConversation(conversationId);
+  const {
+    data: conversation,
+    isLoading: loadingConversation,
+    error: conversationError,
+  } = useConversation(conversationId);
   const thread = useThread(conversationId);
   const selection = useModelSelection(conversationId ? conversation : null);
   const runs = useChatRuns();
@@ -42,6 +46,13 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
   const [paramsOpen, setParamsOpen] = useState(false);
   const [pendingDelete, setPendingDelete] = useState<Message | null>(null);
   const busy = run !== undefined;
+  const conversationGone = useNavigation((state) => state.conversationGone);
+
+  // The conversation restored at launch (or open in the window) was deleted: a new chat.
+  useEffect(() => {
+    if (conversationId && conversationError && toIpcError(conversationError).kind === "notFound")
+      conversationGone(conversationId);
+  }, [conversationId, conversationError, conversationGone]);
 
   const { providerId, model, params } = selection;
   const sendText = useCallback(
