@@ -80,3 +80,8 @@ useNavigation.subscribe((state, previous) => {
   const opened = state.lastConversationId;
   if (opened && opened !== previous.lastConversationId) writeLastConversation(opened);
 });
+
+/** The conversation on screen, or null for a new chat / settings. */
+export function selectActiveConversationId(state: NavigationState): string | null {
+  return state.view.name === "chat" ? state.view.conversationId : null;
+}
