@@ -1,7 +1,7 @@
 -- App-wide settings the backend owns (the default provider for new chats, ...), one JSON value
--- per key. UI-only preferences (theme, language, panel sizes) are not here.
+-- per name. UI-only preferences (theme, language, panel sizes) are not here.
 CREATE TABLE app_settings (
-    key         TEXT    PRIMARY KEY,
+    name        TEXT    PRIMARY KEY,
     value_json  TEXT    NOT NULL,
     updated_at  INTEGER NOT NULL
 ) WITHOUT ROWID;

@@ -28,7 +28,7 @@ impl Settings<'_> {
         let raw: Option<String> = self.store.read(|tx| {
             Ok(tx
                 .query_row(
-                    "SELECT value_json FROM app_settings WHERE key = ?1",
+                    "SELECT value_json FROM app_settings WHERE name = ?1",
                     [key],
                     |r| r.get(0),
                 )
@@ -43,8 +43,8 @@ impl Settings<'_> {
         let now = self.store.now();
         self.store.write(|tx| {
             tx.execute(
-                "INSERT INTO app_settings (key, value_json, updated_at) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (key) DO UPDATE SET value_json = ?2, updated_at = ?3",
+                "INSERT INTO app_settings (name, value_json, updated_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (name) DO UPDATE SET value_json = ?2, updated_at = ?3",
                 params![key, json, now],
             )?;
             Ok(())
@@ -54,7 +54,7 @@ impl Settings<'_> {
     /// Forget `key` (reading it gives `None` again). Removing an unset key is not an error.
     pub fn remove(&self, key: &str) -> Result<()> {
         self.store.write(|tx| {
-            tx.execute("DELETE FROM app_settings WHERE key = ?1", [key])?;
+            tx.execute("DELETE FROM app_settings WHERE name = ?1", [key])?;
             Ok(())
         })
     }

@@ -29,7 +29,7 @@ fn a_setting_that_does_not_decode_is_corrupt() {
     let db = common::open();
     db.raw()
         .execute(
-            "INSERT INTO app_settings (key, value_json, updated_at) VALUES ('n', 'not json', 1)",
+            "INSERT INTO app_settings (name, value_json, updated_at) VALUES ('n', 'not json', 1)",
             [],
         )
         .unwrap();
