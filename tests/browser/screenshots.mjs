@@ -34,6 +34,13 @@ const SCREENS = {
     await page.waitForTimeout(700);
     return page;
   },
+  "long-message": async (context, query) => {
+    const { page } = await openApp(context, query);
+    await page.getByRole("button", { name: "Why does this build fail?", exact: true }).click();
+    await page.getByTestId("message-scroller").locator('article[data-role="user"]').waitFor();
+    await page.waitForTimeout(600);
+    return page;
+  },
   search: async (context, query) => {
     const { page } = await openApp(context, query);
     await page.getByTestId("conversation-list").waitFor();

@@ -10,6 +10,7 @@ import {
 import { DEMO_MODELS, GATEWAY_MODELS, PRESETS } from "./catalog";
 import { MockDb } from "./db";
 import { seedClock } from "./seedClock";
+import { seedPastedLog } from "./seedPastedLog";
 
 export interface SeedOptions {
   /** No providers and no conversations: the first-run screen. */
@@ -109,6 +110,7 @@ export function seedMockDb(options: SeedOptions): MockDb {
   seedChinese(db, n1n.id, at(0, 0.2));
   seedErrors(db, n1n.id, at(1, 0.3));
   seedBig(db, demo.id, at(2, 0.5));
+  seedPastedLog(db, n1n.id, at(1, 0.1));
 
   for (let index = 0; index < options.conversationCount; index++) {
     // Spread over ~400 days, denser in the recent past: the first few are today, whatever
