@@ -41,6 +41,15 @@ const SCREENS = {
     await page.waitForTimeout(600);
     return page;
   },
+  palette: async (context, query) => {
+    const { page } = await openApp(context, query);
+    await page.getByTestId("conversation-list").waitFor();
+    await page.keyboard.press("Control+K");
+    await page.keyboard.type(query.includes("zh-CN") ? "网关" : "re");
+    await page.getByRole("option").first().waitFor();
+    await page.waitForTimeout(300);
+    return page;
+  },
   search: async (context, query) => {
     const { page } = await openApp(context, query);
     await page.getByTestId("conversation-list").waitFor();
