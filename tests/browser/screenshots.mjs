@@ -41,6 +41,16 @@ const SCREENS = {
     await page.waitForTimeout(600);
     return page;
   },
+  params: async (context, query) => {
+    const { page } = await openApp(context, query);
+    await page.getByTestId("conversation-row").first().click();
+    await page.getByTestId("system-prompt-chip").click();
+    await page.locator("#param-systemPrompt").waitFor();
+    await page.locator("#param-temperature").fill("0.4");
+    await page.locator('aside form button[type="submit"]').click();
+    await page.getByRole("status").locator("svg").waitFor();
+    return page;
+  },
   palette: async (context, query) => {
     const { page } = await openApp(context, query);
     await page.getByTestId("conversation-list").waitFor();

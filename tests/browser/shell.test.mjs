@@ -55,4 +55,18 @@ export const tests = [
       assert(errors.every((error) => /not found|no longer exists|c_deleted/i.test(error)), `no other errors: ${errors.join(" | ")}`);
     },
   },
+  {
+    name: "a conversation with a system prompt says so, and Parameters → Save says Saved",
+    async run(context) {
+      const { page, errors } = await openApp(context);
+      await page.getByRole("button", { name: "Streaming SSE parser in Rust", exact: true }).click();
+      await page.getByRole("button", { name: "System prompt" }).click();
+      await page.getByLabel("Temperature").fill("0.4");
+      await page.getByRole("button", { name: "Save", exact: true }).click();
+      await page.getByRole("status").getByText("Saved").waitFor();
+      await page.getByRole("button", { name: "New chat" }).first().click();
+      await eventually(async () => (await page.getByRole("button", { name: "System prompt" }).count()) === 0, "a new chat has none");
+      assert(errors.length === 0, `no errors: ${errors.join(" | ")}`);
+    },
+  },
 ];

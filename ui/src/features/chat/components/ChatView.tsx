@@ -123,6 +123,7 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
           onPickModel={selection.setModel}
           paramsOpen={paramsOpen}
           onToggleParams={() => setParamsOpen((open) => !open)}
+          systemPrompt={params.systemPrompt?.trim() ? params.systemPrompt : undefined}
         />
         {conversationId && (loadingConversation || thread.isLoading) ? (
           <div className="flex flex-1 items-center justify-center">
