@@ -99,4 +99,33 @@ export const tests = [
       assert(errors.length === 0, `no errors: ${errors.join(" | ")}`);
     },
   },
+  {
+    name: "a reply regenerated word for word gives two search hits that say which branch",
+    async run(context) {
+      const { page, errors } = await openApp(context);
+      const composer = page.getByRole("textbox", { name: "Message" });
+      await composer.fill("Tell me about ultramarine");
+      await page.keyboard.press("Enter");
+      const scroller = page.getByTestId("message-scroller");
+      const done = scroller.locator('article[data-role="assistant"][data-status="complete"]');
+      await done.waitFor({ timeout: 20_000 });
+      await done.hover();
+      await done.getByRole("button", { name: "Regenerate" }).click();
+      await eventually(async () => (await scroller.getByText("2/2").count()) > 0, "a second version");
+      await eventually(async () => (await done.count()) === 1, "the second version completes", 20_000);
+
+      await page.keyboard.press("Control+Shift+F");
+      await page.keyboard.type("streamed answer");
+      const hits = page.getByTestId("search-results").getByTestId("search-hit");
+      await eventually(async () => (await hits.count()) >= 2, "two hits");
+      const branches = await eventually(async () => {
+        const texts = await hits.getByTestId("search-hit-branch").allTextContents();
+        return texts.length === 2 ? texts : null;
+      }, "both hits say their branch");
+      assert(branches.some((text) => text.startsWith("Branch 1/2")), `one is 1/2 (${branches})`);
+      assert(branches.some((text) => text.startsWith("Branch 2/2")), `one is 2/2 (${branches})`);
+      await screenshot(page, "browser/search-branches.png");
+      assert(errors.length === 0, `no errors: ${errors.join(" | ")}`);
+    },
+  },
 ];
