@@ -42,10 +42,10 @@ describe("SearchResults", () => {
     expect(rows).toHaveLength(3);
     const [second, first, other] = rows.map((row) => row.textContent ?? "");
     expect(second).not.toEqual(first);
-    expect(within(rows[0]!).getByTestId("search-hit-branch")).toHaveTextContent(
+    expect(within(rows[0] as HTMLElement).getByTestId("search-hit-branch")).toHaveTextContent(
       /^Branch 2\/2 · 0?2:06 PM$/,
     );
-    expect(within(rows[1]!).getByTestId("search-hit-branch")).toHaveTextContent(
+    expect(within(rows[1] as HTMLElement).getByTestId("search-hit-branch")).toHaveTextContent(
       /^Branch 1\/2 · 0?2:05 PM$/,
     );
     // A conversation that never forked: nothing extra to read.

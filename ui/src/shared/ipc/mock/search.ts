@@ -61,15 +61,17 @@ export async function searchMock(db: MockDb, query: string, limit: number): Prom
     const snippet = makeSnippet(message.text, q);
     const conversation = db.conversations.get(message.conversationId);
     if (snippet && conversation) {
-      hits.push({
+      const hit: SearchHit = {
         conversationId: conversation.id,
         conversationTitle: conversation.title,
         messageId: message.id,
         snippet,
         createdAt: message.createdAt,
-      });
+      };
+      // Like the backend: absent when the branch never forks.
       const forks = forksOf(db, message);
-      if (forks.length > 0) hits[hits.length - 1]!.forks = forks;
+      if (forks.length > 0) hit.forks = forks;
+      hits.push(hit);
     }
   }
   return hits.sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);
