@@ -41,7 +41,11 @@ describe("CommandPalette", () => {
     renderWithProviders(<CommandPalette />);
     const input = screen.getByPlaceholderText("Type a command or a conversation title…");
     fireEvent.change(input, { target: { value: "rust" } });
-    const option = await screen.findByRole("option", { name: "Streaming SSE parser in Rust" });
+    const option = await screen.findByRole(
+      "option",
+      { name: "Streaming SSE parser in Rust" },
+      { timeout: 4000 },
+    );
     expect(queries[queries.length - 1]).toMatchObject({ query: "rust" });
     expect(screen.queryByRole("option", { name: "Lifetimes" })).not.toBeInTheDocument();
     // No action matches "rust": the conversation is the selected row.
