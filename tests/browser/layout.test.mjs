@@ -79,11 +79,11 @@ export const tests = [
       const { page } = await openApp(context, "theme=light");
       await page.getByRole("button", { name: "New chat" }).first().waitFor();
       await page.keyboard.press("Control+K");
-      await page.getByPlaceholder("Type a command…").fill("theme");
+      await page.getByPlaceholder("Type a command or a conversation title…").fill("theme");
       await page.keyboard.press("Enter");
       await eventually(async () => (await page.evaluate(() => document.documentElement.dataset.theme)) === "dark", "theme toggled to dark");
       await page.keyboard.press("Control+K");
-      await page.getByPlaceholder("Type a command…").fill("general");
+      await page.getByPlaceholder("Type a command or a conversation title…").fill("general");
       await page.keyboard.press("Enter");
       await page.getByRole("heading", { name: "Keyboard shortcuts" }).waitFor();
       await settle(page);

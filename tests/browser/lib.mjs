@@ -10,8 +10,12 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const ARTIFACTS = join(ROOT, "tests", "artifacts");
 export const BASE_URL = process.env.PORTICO_PREVIEW_URL ?? "http://127.0.0.1:4173";
 
-/** A fresh Chromium profile; returns { context, close }. */
-export async function launchBrowser({ colorScheme = "light", locale = "en-US", viewport = { width: 1280, height: 800 } } = {}) {
+/**
+ * A fresh Chromium profile; returns { context, close }. Tests that depend on the clock pass it:
+ * `clock` (ms since the epoch, or a date string) starts the page's time there, and it runs on
+ * from it; `timezoneId` sets the page's time zone (the machine's by default).
+ */
+export async function launchBrowser({ colorScheme = "light", locale = "en-US", viewport = { width: 1280, height: 800 }, timezoneId, clock } = {}) {
   const profile = mkdtempSync(join(tmpdir(), "portico-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -30,7 +34,12 @@ export async function launchBrowser({ colorScheme = "light", locale = "en-US", v
     colorScheme,
     locale,
     deviceScaleFactor: 1,
+    ...(timezoneId ? { timezoneId } : {}),
   });
+  if (clock !== undefined) {
+    await context.clock.install({ time: clock });
+    await context.clock.resume();
+  }
   return {
     context,
     async close() {

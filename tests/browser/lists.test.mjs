@@ -89,9 +89,32 @@ function anchorAcrossOlderPage(scroller) {
   })();
 }
 
+// The date groups depend on the clock: the tests give it, at the hours that used to differ
+// (the mock once seeded "recent" conversations hours back from now, which is yesterday
+// shortly after midnight).
+const ZONE = "Asia/Shanghai";
+const JUST_AFTER_MIDNIGHT = "2026-03-10T00:05:00+08:00";
+const AFTERNOON = "2026-03-10T15:30:00+08:00";
+
 export const tests = [
   {
+    name: "just after midnight, today's conversations are under Today",
+    browser: { timezoneId: ZONE, clock: JUST_AFTER_MIDNIGHT },
+    async run(context) {
+      const { page, errors } = await openApp(context);
+      const list = page.getByTestId("conversation-list");
+      await list.waitFor();
+      for (const group of ["Pinned", "Today", "Yesterday", "Previous 7 days"]) {
+        assert(await list.getByRole("heading", { name: group }).isVisible(), `group ${group}`);
+      }
+      const today = await list.locator('[data-group="today"] [data-testid="conversation-row"]').count();
+      assert(today >= 3, `several conversations today (${today})`);
+      assert(errors.length === 0, `no errors: ${errors.join(" | ")}`);
+    },
+  },
+  {
     name: "the conversation list is grouped by date, virtualized and pages in while scrolling",
+    browser: { timezoneId: ZONE, clock: AFTERNOON },
     async run(context) {
       const { page } = await openApp(context);
       const list = page.getByTestId("conversation-list");

@@ -66,6 +66,32 @@ const SCREENS = {
     await page.waitForTimeout(300);
     return page;
   },
+  "long-message": async (context, query) => {
+    const { page } = await openApp(context, query);
+    await page.getByRole("button", { name: "Why does this build fail?", exact: true }).click();
+    await page.getByTestId("message-scroller").locator('article[data-role="user"]').waitFor();
+    await page.waitForTimeout(600);
+    return page;
+  },
+  params: async (context, query) => {
+    const { page } = await openApp(context, query);
+    await page.getByTestId("conversation-row").first().click();
+    await page.getByTestId("system-prompt-chip").click();
+    await page.locator("#param-systemPrompt").waitFor();
+    await page.locator("#param-temperature").fill("0.4");
+    await page.locator('aside form button[type="submit"]').click();
+    await page.getByRole("status").locator("svg").waitFor();
+    return page;
+  },
+  palette: async (context, query) => {
+    const { page } = await openApp(context, query);
+    await page.getByTestId("conversation-list").waitFor();
+    await page.keyboard.press("Control+K");
+    await page.keyboard.type(query.includes("zh-CN") ? "网关" : "re");
+    await page.getByRole("option").first().waitFor();
+    await page.waitForTimeout(300);
+    return page;
+  },
   search: async (context, query) => {
     const { page } = await openApp(context, query);
     await page.getByTestId("conversation-list").waitFor();

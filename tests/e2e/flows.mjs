@@ -172,6 +172,18 @@ export const flows = [
     async run() {
       assert(state.reference, "depends on the previous flow");
       await withApp(mainDir, "relaunch", async (browser) => {
+        // The conversation open at quit (the search jump's) opens again by itself.
+        await eventually(
+          () =>
+            browser.execute(
+              (ref) =>
+                [...document.querySelectorAll("article")].some((a) =>
+                  a.innerText.includes(ref),
+                ),
+              state.reference,
+            ),
+          "the conversation open at quit is open again",
+        );
         const rows = await eventually(async () => {
           const list = await browser.$$('[data-testid="conversation-row"]');
           return list.length >= 1 ? list : null;

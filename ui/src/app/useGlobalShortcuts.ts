@@ -11,7 +11,7 @@ function isTypingIn(target: EventTarget | null): boolean {
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
-/** App-wide keys: Mod+N, Mod+K, Mod+Shift+F / Ctrl+F, Mod+Shift+M, Mod+, and Escape. */
+/** App-wide keys: Mod+N, Mod+K, Mod+Shift+F / Ctrl+F, Mod+Shift+M, Mod+, and Escape (stop, or leave Settings). */
 export function useGlobalShortcuts({ stopStreaming }: ShortcutHandlers): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -39,9 +39,15 @@ export function useGlobalShortcuts({ stopStreaming }: ShortcutHandlers): void {
       } else if (mod && key === ",") {
         event.preventDefault();
         nav.openSettings("providers");
-      } else if (key === "escape" && !event.defaultPrevented) {
-        // Escape stops streaming when nothing else wants it (the composer handles its own).
-        if (!isTypingIn(event.target) && stopStreaming()) event.preventDefault();
+      } else if (key === "escape" && !event.defaultPrevented && !isTypingIn(event.target)) {
+        // When nothing else wants it (dialogs and menus close first, the composer and form
+        // fields keep it): stop the streaming reply, or leave Settings.
+        if (stopStreaming()) {
+          event.preventDefault();
+        } else if (nav.view.name === "settings") {
+          event.preventDefault();
+          nav.closeSettings();
+        }
       }
     };
     window.addEventListener("keydown", onKeyDown);

@@ -22,6 +22,7 @@ mod messages;
 pub mod migrate;
 mod providers;
 mod search;
+mod search_branch;
 mod settings;
 mod tree;
 

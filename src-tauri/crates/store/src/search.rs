@@ -178,6 +178,7 @@ fn title_hits(conn: &Connection, q: &Query, limit: i64) -> Result<Vec<SearchHit>
             message_id: None,
             snippet,
             created_at,
+            forks: Vec::new(),
         });
     }
     Ok(hits)
@@ -241,6 +242,7 @@ fn message_hits(conn: &Connection, q: &Query, limit: i64) -> Result<Vec<SearchHi
             message_id: Some(id),
             snippet,
             created_at,
+            forks: Vec::new(),
         });
     }
     Ok(hits)
@@ -248,7 +250,8 @@ fn message_hits(conn: &Connection, q: &Query, limit: i64) -> Result<Vec<SearchHi
 
 impl Store {
     /// Search titles and message text. Conversations whose title matches come first (at most a
-    /// quarter of `limit`, newest first), then messages, newest first. Snippets mark matches
+    /// quarter of `limit`, newest first), then messages, newest first, each with its branch's
+    /// choice at every fork above it. Snippets mark matches
     /// with [`HIGHLIGHT_START`] and [`HIGHLIGHT_END`]. Any text is a valid query; blank text
     /// finds nothing.
     pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
@@ -263,6 +266,7 @@ impl Store {
             if rest > 0 {
                 hits.extend(message_hits(tx, &q, rest)?);
             }
+            crate::search_branch::fill(tx, &mut hits)?;
             Ok(hits)
         })
     }

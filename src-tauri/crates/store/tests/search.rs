@@ -4,7 +4,7 @@
 mod common;
 
 use portico_store::Store;
-use portico_types::{MessageStatus, SearchHit, HIGHLIGHT_END, HIGHLIGHT_START};
+use portico_types::{BranchPosition, MessageStatus, SearchHit, HIGHLIGHT_END, HIGHLIGHT_START};
 
 fn marked(hit: &SearchHit) -> Vec<String> {
     let mut out = Vec::new();
@@ -305,4 +305,65 @@ fn limits_cap_titles_and_messages() {
         "a quarter for titles"
     );
     assert_eq!(db.store.search("capybara", 1000).unwrap().len(), 36);
+}
+
+fn at(index: u32, count: u32) -> BranchPosition {
+    BranchPosition { index, count }
+}
+
+#[test]
+fn the_same_reply_in_two_branches_gives_hits_that_say_which_branch() {
+    let db = common::open_ticking();
+    let store = &db.store;
+    let conv = store
+        .conversations()
+        .create(&common::new_conversation())
+        .unwrap()
+        .id;
+    let (_, first) = common::exchange(store, &conv, None, "Name a colour", "Ultramarine blue");
+    // Regenerated, word for word.
+    let again = store
+        .messages()
+        .insert_assistant_sibling(&first.id, "prov", "model-x")
+        .unwrap();
+    store
+        .messages()
+        .finish(&again.id, &common::complete("Ultramarine blue"))
+        .unwrap();
+    // The question edited: a second first message, the same reply under it.
+    let (_, edited) = common::exchange(store, &conv, None, "Name one colour", "Ultramarine blue");
+    let (_, later) = common::exchange(
+        store,
+        &conv,
+        Some(&edited.id),
+        "Another?",
+        "Ultramarine blue",
+    );
+
+    let hits = store.search("ultramarine", 10).unwrap();
+    let forks_of = |id: &str| {
+        hits.iter()
+            .find(|h| h.message_id.as_deref() == Some(id))
+            .unwrap_or_else(|| panic!("a hit for {id}"))
+            .forks
+            .clone()
+    };
+    assert_eq!(hits.len(), 4);
+    assert_eq!(forks_of(&first.id), vec![at(1, 2), at(1, 2)]);
+    assert_eq!(forks_of(&again.id), vec![at(1, 2), at(2, 2)]);
+    assert_eq!(forks_of(&edited.id), vec![at(2, 2)]);
+    assert_eq!(forks_of(&later.id), vec![at(2, 2)]);
+
+    // A conversation that never forks: nothing to tell apart, nothing on its hits.
+    history(store, &[("Another question", "Ultramarine again")]);
+    let hits = store.search("ultramarine again", 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert!(hits[0].forks.is_empty());
+    // Titles never carry forks.
+    assert!(store
+        .search("colour", 10)
+        .unwrap()
+        .iter()
+        .filter(|h| h.message_id.is_none())
+        .all(|h| h.forks.is_empty()));
 }

@@ -27,4 +27,19 @@ pub struct SearchHit {
     /// Text around the match, matches wrapped in U+E000 ... U+E001.
     pub snippet: String,
     pub created_at: i64,
+    /// For a message: at each fork from the first message down to it, which alternative its
+    /// branch takes, so the same text found in two branches reads as two different hits. Empty
+    /// (absent) for titles and for messages with no alternative at or above them.
+    #[ts(optional, as = "Option<Vec<BranchPosition>>")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forks: Vec<BranchPosition>,
+}
+
+/// At a message with siblings (a regenerated reply, an edited question), the branch taken is the
+/// `index`-th (from 1, oldest first) of `count`: the "2/3" the thread's arrows show there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BranchPosition {
+    pub index: u32,
+    pub count: u32,
 }

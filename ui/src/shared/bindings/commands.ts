@@ -4,6 +4,7 @@ import type { AppEvent } from "./AppEvent";
 import type { AppInfo } from "./AppInfo";
 import type { AttachRequest } from "./AttachRequest";
 import type { AuthScheme } from "./AuthScheme";
+import type { BranchPosition } from "./BranchPosition";
 import type { CancelRequest } from "./CancelRequest";
 import type { ChatRunStarted } from "./ChatRunStarted";
 import type { ChatSendRequest } from "./ChatSendRequest";

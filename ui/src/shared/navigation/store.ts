@@ -1,4 +1,5 @@
 import { create } from "zustand";
+import { readLastConversation, writeLastConversation } from "./lastConversation";
 
 export type SettingsSection = "providers" | "general";
 
@@ -6,7 +7,7 @@ export type View =
   | { name: "chat"; conversationId: string | null }
   | { name: "settings"; section: SettingsSection; providerId?: string };
 
-/** Where the user is; every feature navigates through these actions (pure state changes). */
+/** Where the user is; every feature navigates through these actions. */
 export interface NavigationState {
   view: View;
   /** The chat last shown, so closing settings returns to it. */
@@ -26,11 +27,16 @@ export interface NavigationState {
   requestSearchFocus: () => void;
   setModelPickerOpen: (open: boolean) => void;
   setPaletteOpen: (open: boolean) => void;
+  /** The open conversation no longer exists (deleted, or gone since the last launch). */
+  conversationGone: (conversationId: string) => void;
 }
 
+// A relaunch opens the conversation the user last had open.
+const restored = readLastConversation();
+
 export const useNavigation = create<NavigationState>()((set) => ({
-  view: { name: "chat", conversationId: null },
-  lastConversationId: null,
+  view: { name: "chat", conversationId: restored },
+  lastConversationId: restored,
   focusMessageId: null,
   searchFocusRequest: 0,
   modelPickerOpen: false,
@@ -55,7 +61,25 @@ export const useNavigation = create<NavigationState>()((set) => ({
   requestSearchFocus: () => set((state) => ({ searchFocusRequest: state.searchFocusRequest + 1 })),
   setModelPickerOpen: (modelPickerOpen) => set({ modelPickerOpen }),
   setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
+  conversationGone: (conversationId) => {
+    if (readLastConversation() === conversationId) writeLastConversation(null);
+    set((state) => ({
+      view:
+        state.view.name === "chat" && state.view.conversationId === conversationId
+          ? { name: "chat", conversationId: null }
+          : state.view,
+      lastConversationId:
+        state.lastConversationId === conversationId ? null : state.lastConversationId,
+    }));
+  },
 }));
+
+// Remember the conversation opened last. A new chat keeps it, so quitting from the empty
+// screen still reopens the last real conversation.
+useNavigation.subscribe((state, previous) => {
+  const opened = state.lastConversationId;
+  if (opened && opened !== previous.lastConversationId) writeLastConversation(opened);
+});
 
 /** The conversation on screen, or null for a new chat / settings. */
 export function selectActiveConversationId(state: NavigationState): string | null {

@@ -1,8 +1,8 @@
-import { SlidersHorizontal } from "lucide-react";
+import { ScrollText, SlidersHorizontal } from "lucide-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Provider } from "@/shared/bindings/Provider";
-import { IconButton } from "@/shared/ui";
+import { IconButton, Tooltip } from "@/shared/ui";
 import { ModelPicker } from "./ModelPicker";
 
 export interface ChatHeaderProps {
@@ -14,6 +14,8 @@ export interface ChatHeaderProps {
   onPickModel: (providerId: string, model: string) => void;
   paramsOpen: boolean;
   onToggleParams: () => void;
+  /** The conversation's system prompt, if it has one: a chip in the header says so. */
+  systemPrompt?: string;
 }
 
 function EditableTitle({ title, onRename }: { title: string; onRename: (title: string) => void }) {
@@ -60,6 +62,28 @@ function EditableTitle({ title, onRename }: { title: string; onRename: (title: s
   );
 }
 
+// The chip's tooltip quotes the start of the prompt.
+const PROMPT_PREVIEW_CHARS = 120;
+
+function SystemPromptChip({ prompt, onClick }: { prompt: string; onClick: () => void }) {
+  const { t } = useTranslation();
+  const preview =
+    prompt.length > PROMPT_PREVIEW_CHARS ? `${prompt.slice(0, PROMPT_PREVIEW_CHARS)}…` : prompt;
+  return (
+    <Tooltip label={preview}>
+      <button
+        type="button"
+        onClick={onClick}
+        data-testid="system-prompt-chip"
+        className="inline-flex h-7 shrink-0 items-center gap-1.5 rounded-md border border-border px-2 text-[12px] text-fg-muted hover:bg-surface-2 hover:text-fg"
+      >
+        <ScrollText aria-hidden className="h-3.5 w-3.5" />
+        {t("params.systemPromptSet")}
+      </button>
+    </Tooltip>
+  );
+}
+
 export function ChatHeader({
   title,
   onRename,
@@ -69,6 +93,7 @@ export function ChatHeader({
   onPickModel,
   paramsOpen,
   onToggleParams,
+  systemPrompt,
 }: ChatHeaderProps) {
   const { t } = useTranslation();
   return (
@@ -86,6 +111,7 @@ export function ChatHeader({
         model={model}
         onPick={onPickModel}
       />
+      {systemPrompt ? <SystemPromptChip prompt={systemPrompt} onClick={onToggleParams} /> : null}
       <IconButton
         label={t("params.toggle")}
         active={paramsOpen}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { IpcError } from "@/shared/bindings/IpcError";
 import type { Message } from "@/shared/bindings/Message";
-import { IpcFailure } from "@/shared/ipc";
+import { IpcFailure, toIpcError } from "@/shared/ipc";
 import { useNavigation } from "@/shared/navigation";
 import { ConfirmDialog, Spinner } from "@/shared/ui";
 import { useChatRuns } from "../hooks/useChatRuns";
@@ -28,7 +28,11 @@ function noModelError(message: string): IpcFailure {
 /** A conversation (or a new chat): header, messages, composer and the parameters panel. */
 export function ChatView({ conversationId }: { conversationId: string | null }) {
   const { t } = useTranslation();
-  const { data: conversation, isLoading: loadingConversation } = useConversation(conversationId);
+  const {
+    data: conversation,
+    isLoading: loadingConversation,
+    error: conversationError,
+  } = useConversation(conversationId);
   const thread = useThread(conversationId);
   const selection = useModelSelection(conversationId ? conversation : null);
   const runs = useChatRuns();
@@ -49,6 +53,13 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
   useEffect(() => {
     threadRef.current = thread.messages;
   }, [thread.messages]);
+  const conversationGone = useNavigation((state) => state.conversationGone);
+
+  // The conversation restored at launch (or open in the window) was deleted: a new chat.
+  useEffect(() => {
+    if (conversationId && conversationError && toIpcError(conversationError).kind === "notFound")
+      conversationGone(conversationId);
+  }, [conversationId, conversationError, conversationGone]);
 
   const { providerId, model, params } = selection;
   const sendText = useCallback(
@@ -131,6 +142,7 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
           onPickModel={selection.setModel}
           paramsOpen={paramsOpen}
           onToggleParams={() => setParamsOpen((open) => !open)}
+          systemPrompt={params.systemPrompt?.trim() ? params.systemPrompt : undefined}
         />
         {conversationId && (loadingConversation || thread.isLoading) ? (
           <div className="flex flex-1 items-center justify-center">

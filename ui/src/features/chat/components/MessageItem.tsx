@@ -13,6 +13,7 @@ import { MessageEditor } from "./MessageEditor";
 import { MessageStats } from "./MessageFooter";
 import type { MessageActions } from "./messageActions";
 import { ReasoningBlock } from "./ReasoningBlock";
+import { UserText } from "./UserText";
 
 export interface MessageItemProps {
   item: ThreadMessage;
@@ -194,7 +195,7 @@ export const MessageItem = memo(function MessageItem({
               />
             ) : null}
             {isUser ? (
-              <div className="text-[14px] leading-relaxed whitespace-pre-wrap">{message.text}</div>
+              <UserText message={message} />
             ) : shown.text ? (
               <Markdown text={shown.text} streaming={shown.streaming} />
             ) : shown.streaming && !thinking ? (

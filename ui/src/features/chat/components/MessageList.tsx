@@ -16,7 +16,7 @@ import { MessageItem } from "./MessageItem";
 import type { MessageActions } from "./messageActions";
 import { estimateRowHeight } from "./rowEstimate";
 import { useMarkdownPrewarm } from "./useMarkdownPrewarm";
-import { useStickToBottom } from "./useStickToBottom";
+import { ROW_RESIZE_EVENT, type RowResize, useStickToBottom } from "./useStickToBottom";
 
 export interface MessageListProps {
   conversationId: string;
@@ -103,6 +103,54 @@ export function MessageList({
   useLayoutEffect(() => {
     scrollToBottom();
   }, [conversationId, scrollToBottom]);
+
+  // The end of the thread was removed (a reply deleted, or its branch switched): show the new
+  // end, with the last message's header in view even when it is taller than the view.
+  const lastId = messages[messages.length - 1]?.message.id;
+  const previousLastId = useRef(lastId);
+  useLayoutEffect(() => {
+    const previous = previousLastId.current;
+    previousLastId.current = lastId;
+    if (!previous || previous === lastId) return;
+    if (messages.some((item) => item.message.id === previous)) return;
+    scrollToBottom();
+    // Once the bottom is applied: a last message taller than the view shows from its top.
+    const last = messages.length - 1;
+    requestAnimationFrame(() => {
+      const element = scrollRef.current;
+      const start = virtualizer.measurementsCache[last]?.start;
+      if (!element || start === undefined || start >= element.scrollTop) return;
+      unstick();
+      virtualizer.scrollToIndex(last, { align: "start" });
+    });
+  }, [lastId, messages, scrollToBottom, unstick, virtualizer]);
+
+  // A row resized at the user's request (Show all / Show less). The virtualizer keeps the end
+  // of the list in place when the view is there, which would throw the view to the end of an
+  // opened message: once the row is measured (after the next frame's callbacks), put it back
+  // where it was when it grows, and its start in view when it shrinks from far down.
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const onRowResize = (event: Event) => {
+      const row = (event.target as Element).closest<HTMLElement>("[data-index]");
+      const index = Number(row?.dataset.index);
+      const before = virtualizer.measurementsCache[index];
+      if (!before) return;
+      const offset = before.start - element.scrollTop;
+      const { growing } = (event as CustomEvent<RowResize>).detail;
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          const start = virtualizer.measurementsCache[index]?.start;
+          if (start === undefined) return;
+          if (growing) virtualizer.scrollToOffset(start - offset);
+          else if (start < element.scrollTop) virtualizer.scrollToIndex(index, { align: "start" });
+        }),
+      );
+    };
+    element.addEventListener(ROW_RESIZE_EVENT, onRowResize);
+    return () => element.removeEventListener(ROW_RESIZE_EVENT, onRowResize);
+  }, [virtualizer]);
 
   // Load older messages when the top comes near.
   const onScroll = () => {

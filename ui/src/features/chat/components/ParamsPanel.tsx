@@ -1,5 +1,5 @@
-import { X } from "lucide-react";
-import { useState } from "react";
+import { Check, X } from "lucide-react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ChatParams } from "@/shared/bindings/ChatParams";
 import { Button, FieldLabel, IconButton, Input, Textarea } from "@/shared/ui";
@@ -9,6 +9,8 @@ export interface ParamsPanelProps {
   onSave: (params: ChatParams) => void;
   onClose: () => void;
 }
+
+const SAVED_SHOWN_MS = 2500;
 
 interface ParamsForm {
   systemPrompt: string;
@@ -24,6 +26,10 @@ function toForm(params: ChatParams): ParamsForm {
     topP: params.topP?.toString() ?? "",
     maxTokens: params.maxTokens?.toString() ?? "",
   };
+}
+
+function sameForm(a: ParamsForm, b: ParamsForm): boolean {
+  return (Object.keys(a) as Array<keyof ParamsForm>).every((key) => a[key] === b[key]);
 }
 
 /** Pure: the form as ChatParams; empty fields mean "gateway default". Null if a field is invalid. */
@@ -66,18 +72,33 @@ export function ParamsPanel({ params, onSave, onClose }: ParamsPanelProps) {
   const { t } = useTranslation();
   const [form, setForm] = useState(() => toForm(params));
   const [shownParams, setShownParams] = useState(params);
+  // "Saved" shows once the saved parameters come back from the backend (or the new chat's
+  // store) after a Save, not when the button is pressed.
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
   if (shownParams !== params) {
     // The conversation's saved parameters changed: show them.
     setShownParams(params);
     setForm(toForm(params));
+    if (saving) {
+      setSaving(false);
+      setSaved(true);
+    }
   }
+  useEffect(() => {
+    if (!saved) return;
+    const timer = window.setTimeout(() => setSaved(false), SAVED_SHOWN_MS);
+    return () => window.clearTimeout(timer);
+  }, [saved]);
   const { params: parsed, invalid } = parseParams(form);
   const field = (key: keyof ParamsForm) => ({
     id: `param-${key}`,
     value: form[key],
     "aria-invalid": invalid.includes(key) || undefined,
-    onChange: (event: { target: { value: string } }) =>
-      setForm({ ...form, [key]: event.target.value }),
+    onChange: (event: { target: { value: string } }) => {
+      setForm({ ...form, [key]: event.target.value });
+      setSaved(false);
+    },
   });
 
   return (
@@ -95,7 +116,15 @@ export function ParamsPanel({ params, onSave, onClose }: ParamsPanelProps) {
         className="flex flex-1 flex-col gap-4 overflow-y-auto p-3"
         onSubmit={(event) => {
           event.preventDefault();
-          if (invalid.length === 0) onSave(parsed);
+          if (invalid.length > 0) return;
+          if (sameForm(toForm(parsed), toForm(params))) {
+            // Nothing changed: what the form shows is what is saved.
+            setSaved(true);
+            return;
+          }
+          setSaved(false);
+          setSaving(true);
+          onSave(parsed);
         }}
       >
         <div>
@@ -134,8 +163,23 @@ export function ParamsPanel({ params, onSave, onClose }: ParamsPanelProps) {
           <p className="text-[12px] text-danger">{t("params.invalid")}</p>
         ) : null}
         <p className="text-[12px] text-fg-subtle">{t("params.emptyMeansDefault")}</p>
-        <div className="flex justify-end gap-2">
-          <Button size="sm" variant="ghost" onClick={() => setForm(toForm({}))}>
+        <div className="flex items-center justify-end gap-2">
+          <span role="status" className="mr-auto text-[12px] text-success">
+            {saved ? (
+              <span className="inline-flex items-center gap-1">
+                <Check aria-hidden className="h-3.5 w-3.5" />
+                {t("params.saved")}
+              </span>
+            ) : null}
+          </span>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => {
+              setForm(toForm({}));
+              setSaved(false);
+            }}
+          >
             {t("params.reset")}
           </Button>
           <Button size="sm" variant="primary" type="submit" disabled={invalid.length > 0}>

@@ -1,6 +1,16 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 
 const NEAR_BOTTOM_PX = 48;
+
+/**
+ * Sent (bubbling) by a row about to change its own height at the user's request (Show all /
+ * Show less): the list lets go of the bottom, so the row keeps its place instead of the view
+ * jumping to the end.
+ */
+export const ROW_RESIZE_EVENT = "portico:row-resize";
+export interface RowResize {
+  growing: boolean;
+}
 const INTENT_WINDOW_MS = 250;
 
 /**
@@ -14,6 +24,7 @@ export function useStickToBottom(
 ) {
   const stuck = useRef(true);
   const lastIntent = useRef(0);
+  const holdUntil = useRef(0);
   const [atBottom, setAtBottomState] = useState(true);
   // Scroll events come every frame: only a change re-renders the list.
   const shownAtBottom = useRef(true);
@@ -31,6 +42,11 @@ export function useStickToBottom(
     const element = scrollRef.current;
     if (!element) return;
     const distance = element.scrollHeight - element.scrollTop - element.clientHeight;
+    if (Date.now() < holdUntil.current) {
+      // A row is being resized on request: the list's own adjustments pass through the end.
+      setAtBottom(distance <= NEAR_BOTTOM_PX);
+      return;
+    }
     if (distance <= NEAR_BOTTOM_PX) {
       stuck.current = true;
     } else if (Date.now() - lastIntent.current < INTENT_WINDOW_MS) {
@@ -62,18 +78,34 @@ export function useStickToBottom(
       if (event.buttons) markIntent();
     };
     const onKey = (event: KeyboardEvent) => {
-      if (["ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End", " "].includes(event.key))
-        markIntent();
+      // Enter and Space also press buttons in the list (Show all / less) that move the view.
+      const keys = ["ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End", " ", "Enter"];
+      if (keys.includes(event.key)) markIntent();
     };
     element.addEventListener("wheel", markIntent, { passive: true });
     element.addEventListener("touchmove", markIntent, { passive: true });
     element.addEventListener("pointerdown", markIntent);
     element.addEventListener("pointermove", onPointerMove);
     element.addEventListener("keydown", onKey);
+    const onRowResize = () => {
+      stuck.current = false;
+      holdUntil.current = Date.now() + INTENT_WINDOW_MS;
+    };
+    element.addEventListener(ROW_RESIZE_EVENT, onRowResize);
     const observer =
       content && typeof ResizeObserver !== "undefined"
         ? new ResizeObserver(() => {
-            if (stuck.current) element.scrollTop = element.scrollHeight;
+            if (stuck.current) {
+              element.scrollTop = element.scrollHeight;
+            } else if (
+              element.scrollHeight - element.scrollTop - element.clientHeight <=
+              NEAR_BOTTOM_PX
+            ) {
+              // The content shrank up to the view (a reply deleted): nothing is below any more,
+              // and the browser's clamping of scrollTop sends no scroll event at the top.
+              stuck.current = true;
+              setAtBottom(true);
+            }
           })
         : null;
     if (content) observer?.observe(content);
@@ -83,9 +115,10 @@ export function useStickToBottom(
       element.removeEventListener("pointerdown", markIntent);
       element.removeEventListener("pointermove", onPointerMove);
       element.removeEventListener("keydown", onKey);
+      element.removeEventListener(ROW_RESIZE_EVENT, onRowResize);
       observer?.disconnect();
     };
-  }, [contentRef, scrollRef, markIntent]);
+  }, [contentRef, scrollRef, markIntent, setAtBottom]);
 
   const unstick = useCallback(() => {
     stuck.current = false;

@@ -1,9 +1,10 @@
-import { MessageSquare, Type } from "lucide-react";
+import { GitBranch, MessageSquare, Type } from "lucide-react";
 import { useTranslation } from "react-i18next";
+import type { BranchPosition } from "@/shared/bindings/BranchPosition";
 import type { SearchHit } from "@/shared/bindings/SearchHit";
 import { ErrorNotice } from "@/shared/errors";
 import { toIpcError } from "@/shared/ipc";
-import { formatDate } from "@/shared/format/time";
+import { formatClock, formatDate } from "@/shared/format/time";
 import { Spinner } from "@/shared/ui";
 import { useSearch } from "../hooks/useSearch";
 import { HighlightedSnippet } from "./HighlightedSnippet";
@@ -11,6 +12,11 @@ import { HighlightedSnippet } from "./HighlightedSnippet";
 export interface SearchResultsProps {
   query: string;
   onOpen: (hit: SearchHit) => void;
+}
+
+/** "2/3 › 1/2": the alternative taken at each fork, from the first message down. */
+export function forkPath(forks: readonly BranchPosition[]): string {
+  return forks.map((fork) => `${fork.index}/${fork.count}`).join(" › ");
 }
 
 export function SearchResults({ query, onOpen }: SearchResultsProps) {
@@ -66,6 +72,19 @@ export function SearchResults({ query, onOpen }: SearchResultsProps) {
                 snippet={hit.snippet}
                 className="mt-0.5 line-clamp-2 text-[12.5px] leading-snug text-fg-muted"
               />
+              {hit.forks?.length ? (
+                // The same text can be in several branches: say which one, and when.
+                <div
+                  className="mt-0.5 flex items-center gap-1 text-[11px] text-fg-subtle"
+                  data-testid="search-hit-branch"
+                >
+                  <GitBranch aria-hidden className="h-3 w-3 shrink-0" />
+                  <span>
+                    {t("search.branch", { path: forkPath(hit.forks) })} ·{" "}
+                    {formatClock(hit.createdAt, i18n.language)}
+                  </span>
+                </div>
+              ) : null}
             </button>
           </li>
         ))}

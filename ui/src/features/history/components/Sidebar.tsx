@@ -52,12 +52,8 @@ export function Sidebar({ streamingIds, onError }: SidebarProps) {
     [openConversation, queryClient, onError],
   );
 
-  const onDeleted = useCallback(
-    (id: string) => {
-      if (id === activeId) newChat();
-    },
-    [activeId, newChat],
-  );
+  // Leaves the deleted conversation if it is open, and forgets it for the next launch.
+  const onDeleted = useNavigation((state) => state.conversationGone);
 
   const searching = query.trim().length > 0;
 

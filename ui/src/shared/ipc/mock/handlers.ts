@@ -172,7 +172,8 @@ export function createHandlers(db: MockDb, emit: (event: AppEvent) => void): Han
       const next = offset + limit < sorted.length ? String(offset + limit) : undefined;
       return { items, nextCursor: next };
     },
-    conversation_get: ({ id }) => conversationOf(id),
+    // A copy, as IPC gives: the UI's cache must not hold the object later commands change.
+    conversation_get: ({ id }) => ({ ...conversationOf(id) }),
     conversation_create: (input) => {
       const conversation = db.addConversation({ title: "New chat", ...input, at: Date.now() });
       conversationsChanged(conversation.id);

@@ -1,3 +1,5 @@
+import type { BranchPosition } from "../../bindings/BranchPosition";
+import type { Message } from "../../bindings/Message";
 import type { SearchHit } from "../../bindings/SearchHit";
 import type { MockDb } from "./db";
 import { delay } from "./delay";
@@ -22,7 +24,19 @@ export function makeSnippet(text: string, query: string, radius = 60): string | 
   return `${start > 0 ? "…" : ""}${marked}${end < text.length ? "…" : ""}`;
 }
 
-/** Search as the backend answers it: titles and message text, newest first, highlighted. */
+/** At each fork from the first message down to this one, the alternative its branch takes. */
+function forksOf(db: MockDb, message: Message): BranchPosition[] {
+  const forks: BranchPosition[] = [];
+  for (let node: Message | undefined = message; node;) {
+    const siblings = db.siblingIds(node);
+    if (siblings.length > 1)
+      forks.unshift({ index: siblings.indexOf(node.id) + 1, count: siblings.length });
+    node = node.parentId ? db.messages.get(node.parentId) : undefined;
+  }
+  return forks;
+}
+
+/** Search as the backend answers it: titles and message text, newest first, highlighted, with forks. */
 export async function searchMock(db: MockDb, query: string, limit: number): Promise<SearchHit[]> {
   await delay(60);
   const q = query.trim();
@@ -47,13 +61,17 @@ export async function searchMock(db: MockDb, query: string, limit: number): Prom
     const snippet = makeSnippet(message.text, q);
     const conversation = db.conversations.get(message.conversationId);
     if (snippet && conversation) {
-      hits.push({
+      const hit: SearchHit = {
         conversationId: conversation.id,
         conversationTitle: conversation.title,
         messageId: message.id,
         snippet,
         createdAt: message.createdAt,
-      });
+      };
+      // Like the backend: absent when the branch never forks.
+      const forks = forksOf(db, message);
+      if (forks.length > 0) hit.forks = forks;
+      hits.push(hit);
     }
   }
   return hits.sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);

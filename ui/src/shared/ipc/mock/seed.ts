@@ -10,6 +10,8 @@ import {
 import { DEMO_MODELS, GATEWAY_MODELS, PRESETS } from "./catalog";
 import { MockDb } from "./db";
 import { HOSTILE_REPLIES } from "./hostile";
+import { seedClock } from "./seedClock";
+import { seedPastedLog } from "./seedPastedLog";
 
 export interface SeedOptions {
   /** No providers and no conversations: the first-run screen. */
@@ -43,6 +45,9 @@ export function seedMockDb(options: SeedOptions): MockDb {
   db.keychainAvailable = !options.noKeychain;
   if (options.firstRun) return db;
   const { now } = options;
+  // Every seeded time is relative to the start of the local day (see seedClock): a time
+  // "hours back from now" lands yesterday shortly after midnight.
+  const at = seedClock(now);
 
   const demo = provider(
     db,
@@ -104,18 +109,20 @@ export function seedMockDb(options: SeedOptions): MockDb {
     now - 10 * DAY,
   );
 
-  seedLongConversation(db, demo.id, n1n.id, now - 20 * 60_000);
-  seedChinese(db, n1n.id, now - 3 * 3600_000);
-  seedErrors(db, n1n.id, now - DAY - 3600_000);
-  seedBig(db, demo.id, now - 2 * DAY);
-  if (options.hostile) seedHostile(db, demo.id, now - 60_000);
+  seedLongConversation(db, demo.id, n1n.id, at(0, 0.02));
+  seedChinese(db, n1n.id, at(0, 0.2));
+  seedErrors(db, n1n.id, at(1, 0.3));
+  seedBig(db, demo.id, at(2, 0.5));
+  seedPastedLog(db, n1n.id, at(1, 0.1));
+  if (options.hostile) seedHostile(db, demo.id, at(0, 0.01));
 
   for (let index = 0; index < options.conversationCount; index++) {
-    // Spread over ~400 days, denser in the recent past.
-    const age =
-      Math.floor(Math.pow(index / options.conversationCount, 2.2) * 400 * DAY) +
-      index * 37 * 60_000;
-    const at = now - age - 2 * 3600_000;
+    // Spread over ~400 days, denser in the recent past: the first few are today, whatever
+    // the hour.
+    const ageDays =
+      Math.pow(index / options.conversationCount, 2.2) * 400 + (index * 37 * 60_000) / DAY;
+    const days = Math.floor(ageDays);
+    const conversationAt = at(days, 0.25 + (ageDays - days) * 0.75);
     const title = topicTitle(index);
     const turns = 1 + (index % 3);
     const conversation = db.addConversation({
@@ -123,13 +130,13 @@ export function seedMockDb(options: SeedOptions): MockDb {
       providerId: index % 4 === 0 ? demo.id : n1n.id,
       model: index % 4 === 0 ? "demo-chat" : GATEWAY_MODELS[index % GATEWAY_MODELS.length],
       pinned: index === 7,
-      at,
+      at: conversationAt,
       messageCount: turns * 2,
     });
     db.lazyThreads.set(conversation.id, () => {
       let parentId: string | undefined;
       smallTalk(title, turns).forEach((turn, turnIndex) => {
-        const t = at - (turns - turnIndex) * 60_000;
+        const t = conversationAt - (turns - turnIndex) * 60_000;
         parentId = db.addMessage({
           conversationId: conversation.id,
           parentId,
@@ -147,7 +154,7 @@ export function seedMockDb(options: SeedOptions): MockDb {
           at: t + 5000,
         }).id;
       });
-      conversation.updatedAt = at;
+      conversation.updatedAt = conversationAt;
     });
   }
   return db;
