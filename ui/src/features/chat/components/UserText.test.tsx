@@ -12,6 +12,7 @@ const actions: MessageActions = {
   editAndSend: vi.fn(() => Promise.resolve()),
   requestDelete: vi.fn(),
   switchBranch: vi.fn(),
+  startOver: vi.fn(),
 };
 
 function userMessage(id: string, text: string): Message {
