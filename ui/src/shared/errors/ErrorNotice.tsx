@@ -40,6 +40,10 @@ export function ErrorNotice({
 }: ErrorNoticeProps) {
   const { t } = useTranslation();
   const openSettings = useNavigation((state) => state.openSettings);
+  // On the provider settings page, "Open provider settings" would lead where the user is.
+  const onProviderPage = useNavigation(
+    (state) => state.view.name === "settings" && state.view.section === "providers",
+  );
   const remaining = useCountdown(error.kind === "rateLimited" ? error.retryAfterMs : undefined);
   const shown = error.kind === "rateLimited" ? { ...error, retryAfterMs: remaining } : error;
   const presentation = describeError(shown, t);
@@ -69,7 +73,7 @@ export function ErrorNotice({
             <div className="mt-0.5 text-fg-muted">{error.message}</div>
           ) : null}
           <div className="mt-2 flex flex-wrap items-center gap-2">
-            {presentation.action === "openProviderSettings" ? (
+            {presentation.action === "openProviderSettings" && !onProviderPage ? (
               <Button
                 size="sm"
                 variant="secondary"

@@ -1,32 +1,46 @@
 import { KeyRound, ShieldAlert } from "lucide-react";
-import { useState } from "react";
+import { useState, type Ref } from "react";
 import { useTranslation } from "react-i18next";
 import type { Provider } from "@/shared/bindings/Provider";
 import { ErrorNotice } from "@/shared/errors";
 import { toIpcError } from "@/shared/ipc";
-import { Badge, Button, Input } from "@/shared/ui";
+import { Badge, Button, ConfirmDialog, Input } from "@/shared/ui";
 import { useClearProviderKey, useKeychainStatus, useSetProviderKey } from "../hooks/useProviders";
 import { maskedKey } from "../model/providerForm";
 
+export interface KeySectionProps {
+  provider: Provider;
+  /** Where to get a key; null when the provider no longer points at the preset's server. */
+  keyUrl: string | null;
+  /** The key field, so other sections can bring the user to it. */
+  inputRef?: Ref<HTMLInputElement>;
+  /** After a key was saved or removed (earlier test results no longer apply). */
+  onKeyChanged?: () => void;
+}
+
 /** The API key: whether one is stored (last four only), replace or remove it. Never shown back. */
-export function KeySection({ provider, keyUrl }: { provider: Provider; keyUrl?: string }) {
+export function KeySection({ provider, keyUrl, inputRef, onKeyChanged }: KeySectionProps) {
   const { t } = useTranslation();
   const keychain = useKeychainStatus();
   const setKey = useSetProviderKey();
   const clearKey = useClearProviderKey();
   const [editing, setEditing] = useState(!provider.key.isSet);
   const [value, setValue] = useState("");
+  // The key cannot be shown again once removed: removing asks first.
+  const [confirmRemove, setConfirmRemove] = useState(false);
   const noKeychain = keychain.data?.available === false;
   const error = setKey.error ?? clearKey.error;
 
   const save = () => {
     if (!value.trim()) return;
+    clearKey.reset();
     setKey.mutate(
       { providerId: provider.id, key: value.trim(), sessionOnly: noKeychain },
       {
         onSuccess: () => {
           setValue("");
           setEditing(false);
+          onKeyChanged?.();
         },
       },
     );
@@ -56,7 +70,7 @@ export function KeySection({ provider, keyUrl }: { provider: Provider; keyUrl?: 
               variant="ghost"
               className="text-danger hover:text-danger"
               disabled={clearKey.isPending}
-              onClick={() => clearKey.mutate(provider.id)}
+              onClick={() => setConfirmRemove(true)}
             >
               {t("providers.key.remove")}
             </Button>
@@ -71,6 +85,7 @@ export function KeySection({ provider, keyUrl }: { provider: Provider; keyUrl?: 
           }}
         >
           <Input
+            ref={inputRef}
             type="password"
             autoComplete="off"
             spellCheck={false}
@@ -114,6 +129,18 @@ export function KeySection({ provider, keyUrl }: { provider: Provider; keyUrl?: 
         </p>
       )}
       {error ? <ErrorNotice error={toIpcError(error)} compact /> : null}
+      <ConfirmDialog
+        open={confirmRemove}
+        onOpenChange={setConfirmRemove}
+        title={t("providers.removeKey.title", { name: provider.name })}
+        description={t("providers.removeKey.description")}
+        confirmLabel={t("providers.removeKey.confirm")}
+        destructive
+        onConfirm={() => {
+          setKey.reset();
+          clearKey.mutate(provider.id, { onSuccess: () => onKeyChanged?.() });
+        }}
+      />
     </div>
   );
 }
