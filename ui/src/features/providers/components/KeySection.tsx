@@ -24,7 +24,9 @@ export function KeySection({ provider, keyUrl, inputRef, onKeyChanged }: KeySect
   const keychain = useKeychainStatus();
   const setKey = useSetProviderKey();
   const clearKey = useClearProviderKey();
-  const [editing, setEditing] = useState(!provider.key.isSet);
+  // Only the user's "Replace key": a key that arrives after mount (set by the add form just
+  // before this page opened) must show as set, not leave the empty field up.
+  const [replacing, setReplacing] = useState(false);
   const [value, setValue] = useState("");
   // The key cannot be shown again once removed: removing asks first.
   const [confirmRemove, setConfirmRemove] = useState(false);
@@ -39,7 +41,7 @@ export function KeySection({ provider, keyUrl, inputRef, onKeyChanged }: KeySect
       {
         onSuccess: () => {
           setValue("");
-          setEditing(false);
+          setReplacing(false);
           onKeyChanged?.();
         },
       },
@@ -52,7 +54,7 @@ export function KeySection({ provider, keyUrl, inputRef, onKeyChanged }: KeySect
 
   return (
     <div className="flex flex-col gap-2">
-      {provider.key.isSet && !editing ? (
+      {provider.key.isSet && !replacing ? (
         <div className="flex flex-wrap items-center gap-2">
           <KeyRound aria-hidden className="h-4 w-4 text-fg-muted" />
           <span className="font-mono text-[13px]" data-testid="masked-key">
@@ -62,7 +64,7 @@ export function KeySection({ provider, keyUrl, inputRef, onKeyChanged }: KeySect
             <Badge tone="warning">{t("providers.key.sessionOnly")}</Badge>
           ) : null}
           <div className="ml-auto flex gap-2">
-            <Button size="sm" onClick={() => setEditing(true)}>
+            <Button size="sm" onClick={() => setReplacing(true)}>
               {t("providers.key.replace")}
             </Button>
             <Button
@@ -104,7 +106,7 @@ export function KeySection({ provider, keyUrl, inputRef, onKeyChanged }: KeySect
             {t("providers.key.save")}
           </Button>
           {provider.key.isSet ? (
-            <Button size="md" variant="ghost" onClick={() => setEditing(false)}>
+            <Button size="md" variant="ghost" onClick={() => setReplacing(false)}>
               {t("common.cancel")}
             </Button>
           ) : null}

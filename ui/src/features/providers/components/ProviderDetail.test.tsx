@@ -142,6 +142,15 @@ describe("ProviderDetail", () => {
     await waitFor(() => expect(screen.queryByRole("alert")).toBeNull());
   });
 
+  it("shows a key that was set after the page opened as set", async () => {
+    backend();
+    const { rerender } = render(provider({ key: { isSet: false, sessionOnly: false } }));
+    expect(screen.getByLabelText("API key")).toBeInTheDocument();
+    rerender(<ProviderDetail provider={provider()} preset={N1N} onDeleted={vi.fn()} />);
+    expect(await screen.findByTestId("masked-key")).toHaveTextContent("•••• a1b2");
+    expect(screen.queryByLabelText("API key")).toBeNull();
+  });
+
   it("offers the preset's key link only while the base URL is the preset's server", () => {
     backend();
     const { unmount } = render(provider());
