@@ -98,6 +98,52 @@ async fn test_connection_reports_a_wrong_key_in_words() {
 }
 
 #[tokio::test]
+async fn with_no_key_the_test_sends_nothing_and_says_no_key_is_set() {
+    let h = Harness::new().await;
+    let p = h
+        .core
+        .providers
+        .create(ProviderInput {
+            base_url: h.sim.base_url(),
+            ..input("Keyless", "custom")
+        })
+        .await
+        .unwrap();
+    assert!(!p.key.is_set);
+    h.sim.clear_requests();
+
+    let test = h.core.providers.test(p.id.clone()).await;
+    assert!(!test.ok);
+    assert_eq!(test.model_count, 0);
+    let err = test.error.expect("a reason");
+    assert_eq!(err.kind, ErrorKind::Auth);
+    assert!(err.message.contains("No API key is set"), "{err:?}");
+    assert!(err.detail.is_none(), "no gateway answer to show: {err:?}");
+    let err = h
+        .core
+        .providers
+        .fetch_models(p.id.clone())
+        .await
+        .unwrap_err();
+    assert!(err.message.contains("No API key is set"), "{err:?}");
+    assert!(
+        h.sim.requests().is_empty(),
+        "nothing reached the gateway: {:?}",
+        h.sim.requests()
+    );
+
+    // The same test with a (wrong) key does reach it: the recording above can see requests.
+    h.core
+        .providers
+        .set_key(p.id.clone(), "sk-not-the-right-one-1234".into(), false)
+        .await
+        .unwrap();
+    let test = h.core.providers.test(p.id).await;
+    assert!(!test.ok);
+    assert_eq!(h.sim.requests().len(), 1, "{:?}", h.sim.requests());
+}
+
+#[tokio::test]
 async fn an_unreachable_gateway_is_a_network_error() {
     let h = Harness::new().await;
     let p = h

@@ -47,6 +47,10 @@ export function ErrorNotice({
 }: ErrorNoticeProps) {
   const { t } = useTranslation();
   const openSettings = useNavigation((state) => state.openSettings);
+  // On the provider settings page, "Open provider settings" would lead where the user is.
+  const onProviderPage = useNavigation(
+    (state) => state.view.name === "settings" && state.view.section === "providers",
+  );
   const remaining = useCountdown(error.kind === "rateLimited" ? error.retryAfterMs : undefined);
   const shown = error.kind === "rateLimited" ? { ...error, retryAfterMs: remaining } : error;
   const presentation = describeError(shown, t);
@@ -80,7 +84,7 @@ export function ErrorNotice({
                 {t("errors.startOver")}
               </Button>
             ) : null}
-            {presentation.action === "openProviderSettings" ? (
+            {presentation.action === "openProviderSettings" && !onProviderPage ? (
               <Button
                 size="sm"
                 variant="secondary"

@@ -1,29 +1,51 @@
-import { CheckCircle2, RefreshCw, Search, Zap } from "lucide-react";
+import { RefreshCw, Search, Zap } from "lucide-react";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Provider } from "@/shared/bindings/Provider";
-import { ErrorNotice } from "@/shared/errors";
 import { toIpcError } from "@/shared/ipc";
 import { Button, Input, cn } from "@/shared/ui";
 import { useFetchModels, useTestProvider } from "../hooks/useProviders";
+import { isKeyMissing } from "../model/providerConnection";
+import { ConnectionResult } from "./ConnectionResult";
 
 export interface ConnectionSectionProps {
   provider: Provider;
   onPickDefault: (model: string) => void;
+  /** Brings the user to the key field (shown when a test finds no key to send). */
+  onAddKey: () => void;
 }
 
 /** Test connection, fetch models and pick the default model. */
-export function ConnectionSection({ provider, onPickDefault }: ConnectionSectionProps) {
+export function ConnectionSection({ provider, onPickDefault, onAddKey }: ConnectionSectionProps) {
   const { t } = useTranslation();
   const test = useTestProvider();
   const fetchModels = useFetchModels();
   const [filter, setFilter] = useState("");
+  // With no key there is nothing to test: say so instead of asking the gateway.
+  const [noKeyShown, setNoKeyShown] = useState(false);
+  const keyMissing = isKeyMissing(provider);
   const models = useMemo(() => {
     const all = fetchModels.data?.map((model) => model.id) ?? provider.models;
     const needle = filter.trim().toLowerCase();
     return needle ? all.filter((id) => id.toLowerCase().includes(needle)) : all;
   }, [fetchModels.data, provider.models, filter]);
-  const result = test.data;
+  // The result shown is that of the last button pressed.
+  const [last, setLast] = useState<"test" | "fetch">("test");
+  const result = last === "test" ? test.data : undefined;
+  const thrown = last === "test" ? test.error : fetchModels.error;
+  // Memoized: a new object each render would scroll the result into view again each render.
+  const failure = useMemo(
+    () => (result && !result.ok ? (result.error ?? null) : thrown ? toIpcError(thrown) : null),
+    [result, thrown],
+  );
+
+  const run = (which: "test" | "fetch") => {
+    setLast(which);
+    setNoKeyShown(keyMissing);
+    if (keyMissing) return;
+    if (which === "test") test.mutate(provider.id);
+    else fetchModels.mutate(provider.id);
+  };
 
   return (
     <div className="flex flex-col gap-3">
@@ -31,7 +53,7 @@ export function ConnectionSection({ provider, onPickDefault }: ConnectionSection
         <Button
           icon={<Zap aria-hidden className="h-3.5 w-3.5" />}
           disabled={test.isPending}
-          onClick={() => test.mutate(provider.id)}
+          onClick={() => run("test")}
         >
           {test.isPending ? t("providers.connection.testing") : t("providers.connection.test")}
         </Button>
@@ -43,29 +65,17 @@ export function ConnectionSection({ provider, onPickDefault }: ConnectionSection
             />
           }
           disabled={fetchModels.isPending}
-          onClick={() => fetchModels.mutate(provider.id)}
+          onClick={() => run("fetch")}
         >
           {t("providers.connection.fetchModels")}
         </Button>
-        {result?.ok ? (
-          <span
-            className="inline-flex items-center gap-1.5 text-[13px] text-success"
-            role="status"
-            data-testid="connection-ok"
-          >
-            <CheckCircle2 aria-hidden className="h-4 w-4" />
-            {t("providers.connection.connected", {
-              latency: result.latencyMs,
-              count: result.modelCount,
-            })}
-          </span>
-        ) : null}
       </div>
-      {result && !result.ok && result.error ? (
-        <ErrorNotice error={result.error} providerId={provider.id} compact />
-      ) : null}
-      {test.error ? <ErrorNotice error={toIpcError(test.error)} compact /> : null}
-      {fetchModels.error ? <ErrorNotice error={toIpcError(fetchModels.error)} compact /> : null}
+      <ConnectionResult
+        result={result?.ok ? result : null}
+        failure={failure}
+        noKey={noKeyShown && keyMissing}
+        onAddKey={onAddKey}
+      />
 
       {provider.models.length > 0 || fetchModels.data ? (
         <div className="rounded-md border border-border">

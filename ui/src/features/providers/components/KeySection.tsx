@@ -1,32 +1,48 @@
 import { KeyRound, ShieldAlert } from "lucide-react";
-import { useState } from "react";
+import { useState, type Ref } from "react";
 import { useTranslation } from "react-i18next";
 import type { Provider } from "@/shared/bindings/Provider";
 import { ErrorNotice } from "@/shared/errors";
 import { toIpcError } from "@/shared/ipc";
-import { Badge, Button, Input } from "@/shared/ui";
+import { Badge, Button, ConfirmDialog, Input } from "@/shared/ui";
 import { useClearProviderKey, useKeychainStatus, useSetProviderKey } from "../hooks/useProviders";
 import { maskedKey } from "../model/providerForm";
 
+export interface KeySectionProps {
+  provider: Provider;
+  /** Where to get a key; null when the provider no longer points at the preset's server. */
+  keyUrl: string | null;
+  /** The key field, so other sections can bring the user to it. */
+  inputRef?: Ref<HTMLInputElement>;
+  /** After a key was saved or removed (earlier test results no longer apply). */
+  onKeyChanged?: () => void;
+}
+
 /** The API key: whether one is stored (last four only), replace or remove it. Never shown back. */
-export function KeySection({ provider, keyUrl }: { provider: Provider; keyUrl?: string }) {
+export function KeySection({ provider, keyUrl, inputRef, onKeyChanged }: KeySectionProps) {
   const { t } = useTranslation();
   const keychain = useKeychainStatus();
   const setKey = useSetProviderKey();
   const clearKey = useClearProviderKey();
-  const [editing, setEditing] = useState(!provider.key.isSet);
+  // Only the user's "Replace key": a key that arrives after mount (set by the add form just
+  // before this page opened) must show as set, not leave the empty field up.
+  const [replacing, setReplacing] = useState(false);
   const [value, setValue] = useState("");
+  // The key cannot be shown again once removed: removing asks first.
+  const [confirmRemove, setConfirmRemove] = useState(false);
   const noKeychain = keychain.data?.available === false;
   const error = setKey.error ?? clearKey.error;
 
   const save = () => {
     if (!value.trim()) return;
+    clearKey.reset();
     setKey.mutate(
       { providerId: provider.id, key: value.trim(), sessionOnly: noKeychain },
       {
         onSuccess: () => {
           setValue("");
-          setEditing(false);
+          setReplacing(false);
+          onKeyChanged?.();
         },
       },
     );
@@ -38,7 +54,7 @@ export function KeySection({ provider, keyUrl }: { provider: Provider; keyUrl?: 
 
   return (
     <div className="flex flex-col gap-2">
-      {provider.key.isSet && !editing ? (
+      {provider.key.isSet && !replacing ? (
         <div className="flex flex-wrap items-center gap-2">
           <KeyRound aria-hidden className="h-4 w-4 text-fg-muted" />
           <span className="font-mono text-[13px]" data-testid="masked-key">
@@ -48,7 +64,7 @@ export function KeySection({ provider, keyUrl }: { provider: Provider; keyUrl?: 
             <Badge tone="warning">{t("providers.key.sessionOnly")}</Badge>
           ) : null}
           <div className="ml-auto flex gap-2">
-            <Button size="sm" onClick={() => setEditing(true)}>
+            <Button size="sm" onClick={() => setReplacing(true)}>
               {t("providers.key.replace")}
             </Button>
             <Button
@@ -56,7 +72,7 @@ export function KeySection({ provider, keyUrl }: { provider: Provider; keyUrl?: 
               variant="ghost"
               className="text-danger hover:text-danger"
               disabled={clearKey.isPending}
-              onClick={() => clearKey.mutate(provider.id)}
+              onClick={() => setConfirmRemove(true)}
             >
               {t("providers.key.remove")}
             </Button>
@@ -71,6 +87,7 @@ export function KeySection({ provider, keyUrl }: { provider: Provider; keyUrl?: 
           }}
         >
           <Input
+            ref={inputRef}
             type="password"
             autoComplete="off"
             spellCheck={false}
@@ -89,7 +106,7 @@ export function KeySection({ provider, keyUrl }: { provider: Provider; keyUrl?: 
             {t("providers.key.save")}
           </Button>
           {provider.key.isSet ? (
-            <Button size="md" variant="ghost" onClick={() => setEditing(false)}>
+            <Button size="md" variant="ghost" onClick={() => setReplacing(false)}>
               {t("common.cancel")}
             </Button>
           ) : null}
@@ -114,6 +131,18 @@ export function KeySection({ provider, keyUrl }: { provider: Provider; keyUrl?: 
         </p>
       )}
       {error ? <ErrorNotice error={toIpcError(error)} compact /> : null}
+      <ConfirmDialog
+        open={confirmRemove}
+        onOpenChange={setConfirmRemove}
+        title={t("providers.removeKey.title", { name: provider.name })}
+        description={t("providers.removeKey.description")}
+        confirmLabel={t("providers.removeKey.confirm")}
+        destructive
+        onConfirm={() => {
+          setKey.reset();
+          clearKey.mutate(provider.id, { onSuccess: () => onKeyChanged?.() });
+        }}
+      />
     </div>
   );
 }

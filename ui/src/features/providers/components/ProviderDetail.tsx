@@ -1,11 +1,12 @@
 import { Trash2 } from "lucide-react";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Provider } from "@/shared/bindings/Provider";
 import type { ProviderPreset } from "@/shared/bindings/ProviderPreset";
 import { toIpcError } from "@/shared/ipc";
 import { Button, ConfirmDialog } from "@/shared/ui";
 import { useDeleteProvider, useUpdateProvider } from "../hooks/useProviders";
+import { connectionFingerprint, keyUrlFor } from "../model/providerConnection";
 import { formFromProvider, inputFromForm } from "../model/providerForm";
 import { ConnectionSection } from "./ConnectionSection";
 import { KeySection } from "./KeySection";
@@ -34,6 +35,9 @@ export function ProviderDetail({
   const update = useUpdateProvider();
   const remove = useDeleteProvider();
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // Bumped when a key is saved: a new key can end in the same four characters as the old.
+  const [keyRevision, setKeyRevision] = useState(0);
+  const keyInput = useRef<HTMLInputElement>(null);
   const initial = useMemo(() => formFromProvider(provider), [provider]);
   const offlineDemo = preset?.offlineDemo ?? false;
 
@@ -65,12 +69,23 @@ export function ProviderDetail({
         onSubmit={(values) => update.mutate({ id: provider.id, input: inputFromForm(values) })}
       />
       <Section title={t("providers.key.title")}>
-        <KeySection key={provider.id} provider={provider} keyUrl={preset?.keyUrl} />
-      </Section>
-      <Section title={t("providers.connection.title")}>
-        <ConnectionSection
+        <KeySection
           key={provider.id}
           provider={provider}
+          keyUrl={keyUrlFor(provider, preset)}
+          inputRef={keyInput}
+          onKeyChanged={() => setKeyRevision((revision) => revision + 1)}
+        />
+      </Section>
+      <Section title={t("providers.connection.title")}>
+        {/* A new key or endpoint starts with no result: an old error would describe the old one. */}
+        <ConnectionSection
+          key={`${connectionFingerprint(provider)}:${keyRevision}`}
+          provider={provider}
+          onAddKey={() => {
+            keyInput.current?.scrollIntoView({ block: "center" });
+            keyInput.current?.focus();
+          }}
           onPickDefault={(model) =>
             update.mutate({
               id: provider.id,

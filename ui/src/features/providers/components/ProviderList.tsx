@@ -19,7 +19,7 @@ function KeyStatus({ provider }: { provider: Provider }) {
     return <span className="text-[11.5px] text-fg-subtle">{t("providers.key.noneNeeded")}</span>;
   if (!provider.key.isSet) return <Badge tone="danger">{t("providers.key.missing")}</Badge>;
   return (
-    <span className="inline-flex items-center gap-1.5">
+    <span className="inline-flex flex-wrap items-center gap-1.5">
       <span className="font-mono text-[11.5px] text-fg-muted">
         {maskedKey(provider.key.lastFour)}
       </span>
@@ -39,9 +39,10 @@ export function ProviderList({
 }: ProviderListProps) {
   const { t } = useTranslation();
   return (
-    <div className="flex w-[220px] shrink-0 flex-col border-r border-border">
-      <div className="flex h-11 items-center justify-between border-b border-border px-3">
-        <h2 className="text-[13px] font-semibold">{t("providers.title")}</h2>
+    // Narrower when settings get little room (the window's minimum size), so the details fit.
+    <div className="flex w-[176px] shrink-0 flex-col border-r border-border @3xl:w-[220px]">
+      <div className="flex h-11 items-center justify-between gap-2 border-b border-border px-3">
+        <h2 className="truncate text-[13px] font-semibold">{t("providers.title")}</h2>
         <MenuRoot>
           <MenuTrigger asChild>
             <Button

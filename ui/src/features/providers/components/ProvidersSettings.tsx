@@ -43,7 +43,7 @@ export function ProvidersSettings() {
   }
 
   return (
-    <div className="flex min-h-0 flex-1">
+    <div className="flex min-h-0 min-w-0 flex-1">
       <ProviderList
         providers={list}
         presets={presets.data ?? []}
@@ -54,8 +54,14 @@ export function ProvidersSettings() {
         }}
         onAdd={setAdding}
       />
-      <div className="min-w-0 flex-1 overflow-y-auto">
-        <div className="mx-auto max-w-[640px] px-6 py-5">
+      {/* Keyed by what it shows: a pane whose content changes starts at its top. (Keeping the
+          element kept its scrollTop; WebKitGTK even kept it when the new content fit, which
+          left the top of the add form out of reach.) */}
+      <div
+        key={adding ? `add:${adding.id}` : `provider:${selected?.id ?? ""}`}
+        className="min-w-0 flex-1 overflow-y-auto"
+      >
+        <div className="mx-auto max-w-[640px] px-4 py-5 @2xl:px-6">
           {adding && newForm ? (
             <div className="flex flex-col gap-4">
               <h2 className="text-[16px] font-semibold">

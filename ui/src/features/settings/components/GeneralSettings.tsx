@@ -28,7 +28,7 @@ function Segmented<T extends string>({
     <div
       role="radiogroup"
       aria-label={label}
-      className="inline-flex rounded-md border border-border bg-surface p-0.5"
+      className="inline-flex shrink-0 rounded-md border border-border bg-surface p-0.5"
     >
       {options.map((option) => (
         <button
@@ -38,7 +38,7 @@ function Segmented<T extends string>({
           aria-checked={value === option.value}
           onClick={() => onChange(option.value)}
           className={cn(
-            "h-7 rounded px-3 text-[12.5px]",
+            "h-7 rounded px-3 text-[12.5px] whitespace-nowrap",
             value === option.value
               ? "bg-bg font-medium text-fg shadow-sm"
               : "text-fg-muted hover:text-fg",
@@ -61,8 +61,9 @@ function Row({
   children: React.ReactNode;
 }) {
   return (
-    <div className="flex items-center justify-between gap-4 py-3">
-      <div>
+    // Wraps the control under its title when the pane is narrow (the window's minimum size).
+    <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 py-3">
+      <div className="min-w-[12rem] flex-1">
         <div className="text-[13px] font-medium">{title}</div>
         {hint ? <div className="text-[12px] text-fg-subtle">{hint}</div> : null}
       </div>
@@ -80,7 +81,7 @@ export function GeneralSettings() {
 
   return (
     <div className="min-w-0 flex-1 overflow-y-auto">
-      <div className="mx-auto max-w-[640px] px-6 py-5">
+      <div className="mx-auto max-w-[640px] px-4 py-5 @2xl:px-6">
         <h2 className="mb-2 text-[16px] font-semibold">{t("settings.general")}</h2>
         <section className="divide-y divide-border border-b border-border">
           <Row title={t("settings.language.title")} hint={t("settings.language.hint")}>
@@ -120,10 +121,10 @@ export function GeneralSettings() {
           {SHORTCUTS.map((shortcut) => (
             <li
               key={shortcut.labelKey}
-              className="flex h-9 items-center justify-between px-3 text-[13px]"
+              className="flex min-h-9 items-center justify-between gap-3 px-3 py-1.5 text-[13px]"
             >
               <span>{t(shortcut.labelKey)}</span>
-              <span className="flex gap-1.5">
+              <span className="flex shrink-0 gap-1.5">
                 {shortcut.keys.map((keys) => (
                   <Kbd key={keys}>{formatShortcut(keys)}</Kbd>
                 ))}
@@ -134,7 +135,7 @@ export function GeneralSettings() {
 
         <h3 className="mt-6 mb-2 text-[13px] font-semibold">{t("settings.about.title")}</h3>
         <dl
-          className="grid grid-cols-[140px_1fr] gap-y-2 rounded-md border border-border p-3 text-[13px]"
+          className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 rounded-md border border-border p-3 text-[13px]"
           data-testid="about"
         >
           <dt className="text-fg-muted">{t("settings.about.version")}</dt>

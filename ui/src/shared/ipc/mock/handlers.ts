@@ -24,6 +24,16 @@ function fail(kind: IpcError["kind"], message: string, extra: Partial<IpcError> 
   throw error;
 }
 
+/** As the backend answers when a provider needs a key and has none: before sending anything. */
+function noKeyError(provider: Provider): IpcError {
+  return {
+    kind: "auth",
+    reason: "noKey",
+    message: `No API key is set for “${provider.name}”. Add one in Settings → Providers.`,
+    retryable: false,
+  };
+}
+
 function need<T>(value: T | undefined, what: string): T {
   if (value === undefined) fail("notFound", `${what} was not found.`);
   return value;
@@ -129,21 +139,8 @@ export function createHandlers(db: MockDb, emit: (event: AppEvent) => void): Han
       const existing = need(db.providers.get(id), "The provider");
       await delay(350);
       const preset = db.presets.find((p) => p.id === existing.presetId);
-      if (preset?.needsKey && !existing.key.isSet) {
-        return {
-          ok: false,
-          latencyMs: 212,
-          modelCount: 0,
-          error: {
-            kind: "auth",
-            message: "The gateway rejected the request: no API key was sent.",
-            retryable: false,
-            status: 401,
-            gatewayMessage: "You didn't provide an API key.",
-            detail:
-              'HTTP 401 Unauthorized\n{"error":{"message":"You didn\'t provide an API key."}}',
-          },
-        };
+      if (existing.auth !== "none" && !existing.key.isSet) {
+        return { ok: false, latencyMs: 1, modelCount: 0, error: noKeyError(existing) };
       }
       const models = preset?.offlineDemo ? DEMO_MODELS : GATEWAY_MODELS;
       return { ok: true, latencyMs: preset?.offlineDemo ? 4 : 123, modelCount: models.length };
@@ -152,11 +149,7 @@ export function createHandlers(db: MockDb, emit: (event: AppEvent) => void): Han
       const existing = need(db.providers.get(id), "The provider");
       await delay(300);
       const preset = db.presets.find((p) => p.id === existing.presetId);
-      if (preset?.needsKey && !existing.key.isSet) {
-        fail("auth", "The gateway rejected the request: no API key was sent.", {
-          detail: "HTTP 401 Unauthorized",
-        });
-      }
+      if (existing.auth !== "none" && !existing.key.isSet) throw noKeyError(existing);
       const models = preset?.offlineDemo ? DEMO_MODELS : GATEWAY_MODELS;
       existing.models = models;
       emit({ type: "providersChanged" });
