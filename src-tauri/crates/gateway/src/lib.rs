@@ -13,6 +13,7 @@ mod client;
 pub mod error;
 mod error_map;
 mod http;
+pub mod model_kind;
 pub mod models;
 pub mod openai_chat;
 pub mod redact;
