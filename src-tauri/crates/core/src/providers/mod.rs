@@ -6,9 +6,9 @@ mod default;
 use std::sync::Arc;
 use std::time::Instant;
 
+use portico_gateway::model_kind::kind_from_id;
 use portico_gateway::{ApiKey, Endpoint, GatewayClient};
 use portico_store::Store;
-use portico_gateway::model_kind::kind_from_id;
 use portico_types::{
     AppEvent, ConnectionTest, ErrorKind, IpcError, ModelInfo, ModelKind, Provider, ProviderInput,
     ProviderPreset,
