@@ -7,9 +7,10 @@ import {
   ProviderForm,
   formFromPreset,
   inputFromForm,
+  useAddProvider,
   useCreateProvider,
   usePresets,
-  useSetProviderKey,
+  type AddOutcome,
 } from "@/features/providers";
 import { ErrorNotice } from "@/shared/errors";
 import { toIpcError } from "@/shared/ipc";
@@ -26,7 +27,10 @@ export function FirstRunScreen({ appInfo, onDone }: FirstRunScreenProps) {
   const { t } = useTranslation();
   const presets = usePresets();
   const create = useCreateProvider();
-  const setKey = useSetProviderKey();
+  const sessionOnly = !appInfo.keychain.available;
+  const adding = useAddProvider(sessionOnly);
+  // Saved, but its models could not be fetched: say why, and offer to retry or go on.
+  const [unfetched, setUnfetched] = useState<AddOutcome | null>(null);
   const [gatewayPreset, setGatewayPreset] = useState<ProviderPreset | null>(null);
   const demoPreset = presets.data?.find((preset) => preset.offlineDemo);
   const gatewayPresets = useMemo(
@@ -37,7 +41,11 @@ export function FirstRunScreen({ appInfo, onDone }: FirstRunScreenProps) {
     () => (gatewayPreset ? formFromPreset(gatewayPreset) : null),
     [gatewayPreset],
   );
-  const sessionOnly = !appInfo.keychain.available;
+  const finish = (outcome: AddOutcome | null) => {
+    if (!outcome) return;
+    if (outcome.fetchError) setUnfetched(outcome);
+    else onDone();
+  };
 
   const tryDemo = () => {
     if (!demoPreset) return;
@@ -81,6 +89,26 @@ export function FirstRunScreen({ appInfo, onDone }: FirstRunScreenProps) {
           <div className="mt-8 flex justify-center">
             <Spinner label={t("common.loading")} />
           </div>
+        ) : unfetched?.fetchError ? (
+          <div
+            className="mt-6 flex flex-col gap-3 rounded-lg border border-border bg-bg p-5 shadow-sm"
+            data-testid="add-fetch-failed"
+          >
+            <p className="text-[13px] font-medium">{t("models.add.fetchFailed")}</p>
+            <ErrorNotice error={unfetched.fetchError} compact />
+            <div className="flex justify-end gap-2">
+              <Button variant="ghost" onClick={onDone}>
+                {t("models.add.continue")}
+              </Button>
+              <Button
+                variant="primary"
+                disabled={adding.stage !== "idle"}
+                onClick={() => void adding.retryFetch(unfetched.provider).then(finish)}
+              >
+                {adding.stage === "fetching" ? t("models.add.fetching") : t("models.add.retry")}
+              </Button>
+            </div>
+          </div>
         ) : gatewayPreset && form ? (
           <div className="mt-6 rounded-lg border border-border bg-bg p-5 shadow-sm">
             <div
@@ -111,26 +139,12 @@ export function FirstRunScreen({ appInfo, onDone }: FirstRunScreenProps) {
               initial={form}
               offlineDemo={false}
               isNew
-              saving={create.isPending || setKey.isPending}
-              error={
-                create.error
-                  ? toIpcError(create.error)
-                  : setKey.error
-                    ? toIpcError(setKey.error)
-                    : null
-              }
+              saving={adding.stage !== "idle"}
+              error={adding.saveError}
+              submitLabel={t("models.add.submit")}
+              busyLabel={adding.stage === "fetching" ? t("models.add.fetching") : undefined}
               onCancel={() => setGatewayPreset(null)}
-              onSubmit={async (values, key) => {
-                const provider = await create.mutateAsync(inputFromForm(values)).catch(() => null);
-                if (!provider) return;
-                if (key.trim()) {
-                  const stored = await setKey
-                    .mutateAsync({ providerId: provider.id, key: key.trim(), sessionOnly })
-                    .catch(() => null);
-                  if (!stored) return;
-                }
-                onDone();
-              }}
+              onSubmit={(values, key) => void adding.add(inputFromForm(values), key).then(finish)}
             />
           </div>
         ) : (

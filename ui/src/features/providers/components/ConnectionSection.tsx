@@ -6,6 +6,7 @@ import { ErrorNotice } from "@/shared/errors";
 import { toIpcError } from "@/shared/ipc";
 import { Button, Input, cn } from "@/shared/ui";
 import { useFetchModels, useTestProvider } from "../hooks/useProviders";
+import { modelsByKind } from "../model/modelKinds";
 
 export interface ConnectionSectionProps {
   provider: Provider;
@@ -19,10 +20,11 @@ export function ConnectionSection({ provider, onPickDefault }: ConnectionSection
   const fetchModels = useFetchModels();
   const [filter, setFilter] = useState("");
   const models = useMemo(() => {
-    const all = fetchModels.data?.map((model) => model.id) ?? provider.models;
+    // Chat models first; other kinds are marked.
+    const all = modelsByKind({ ...provider, models: fetchModels.data ?? provider.models });
     const needle = filter.trim().toLowerCase();
-    return needle ? all.filter((id) => id.toLowerCase().includes(needle)) : all;
-  }, [fetchModels.data, provider.models, filter]);
+    return needle ? all.filter((model) => model.id.toLowerCase().includes(needle)) : all;
+  }, [fetchModels.data, provider, filter]);
   const result = test.data;
 
   return (
@@ -87,7 +89,7 @@ export function ConnectionSection({ provider, onPickDefault }: ConnectionSection
             role="radiogroup"
             aria-label={t("providers.connection.defaultModel")}
           >
-            {models.map((id) => {
+            {models.map(({ id, kind }) => {
               const selected = provider.defaultModel === id;
               return (
                 <li key={id}>
@@ -102,6 +104,11 @@ export function ConnectionSection({ provider, onPickDefault }: ConnectionSection
                     )}
                   >
                     <span className="flex-1 truncate">{id}</span>
+                    {kind !== "chat" ? (
+                      <span className="font-sans text-[11px] text-fg-subtle">
+                        {t(`models.kinds.${kind}`)}
+                      </span>
+                    ) : null}
                     {selected ? (
                       <span className="font-sans text-[11px]">
                         {t("providers.connection.default")}

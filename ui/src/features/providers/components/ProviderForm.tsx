@@ -15,6 +15,9 @@ export interface ProviderFormProps {
   error: IpcError | null;
   onSubmit: (values: ProviderFormValues, key: string) => void;
   onCancel?: () => void;
+  /** The submit button's label and busy label, when they are not the plain Add / Save. */
+  submitLabel?: string;
+  busyLabel?: string;
   /** Extra content under the fields (key, connection) for a saved provider. */
   children?: ReactNode;
 }
@@ -29,6 +32,8 @@ export function ProviderForm({
   error,
   onSubmit,
   onCancel,
+  submitLabel,
+  busyLabel,
 }: ProviderFormProps) {
   const { t } = useTranslation();
   const [values, setValues] = useState(initial);
@@ -162,7 +167,9 @@ export function ProviderForm({
           </Button>
         ) : null}
         <Button type="submit" variant="primary" disabled={saving || (!isNew && !dirty)}>
-          {isNew ? t("providers.form.add") : t("common.save")}
+          {saving && busyLabel
+            ? busyLabel
+            : (submitLabel ?? (isNew ? t("providers.form.add") : t("common.save")))}
         </Button>
       </div>
     </form>
