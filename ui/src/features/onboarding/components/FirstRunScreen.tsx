@@ -1,5 +1,5 @@
 import { FlaskConical, PlugZap, ShieldAlert } from "lucide-react";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AppInfo } from "@/shared/bindings/AppInfo";
 import type { ProviderPreset } from "@/shared/bindings/ProviderPreset";
@@ -14,6 +14,7 @@ import {
 } from "@/features/providers";
 import { ErrorNotice } from "@/shared/errors";
 import { toIpcError } from "@/shared/ipc";
+import { useNavigation } from "@/shared/navigation";
 import { Button, Spinner, cn } from "@/shared/ui";
 
 export interface FirstRunScreenProps {
@@ -41,6 +42,12 @@ export function FirstRunScreen({ appInfo, onDone }: FirstRunScreenProps) {
     () => (gatewayPreset ? formFromPreset(gatewayPreset) : null),
     [gatewayPreset],
   );
+  // The error's "Open provider settings" goes to Settings: leave this screen for it.
+  const view = useNavigation((state) => state.view.name);
+  useEffect(() => {
+    if (unfetched && view === "settings") onDone();
+  }, [unfetched, view, onDone]);
+
   const finish = (outcome: AddOutcome | null) => {
     if (!outcome) return;
     if (outcome.fetchError) setUnfetched(outcome);
@@ -141,7 +148,6 @@ export function FirstRunScreen({ appInfo, onDone }: FirstRunScreenProps) {
               isNew
               saving={adding.stage !== "idle"}
               error={adding.saveError}
-              submitLabel={t("models.add.submit")}
               busyLabel={adding.stage === "fetching" ? t("models.add.fetching") : undefined}
               onCancel={() => setGatewayPreset(null)}
               onSubmit={(values, key) => void adding.add(inputFromForm(values), key).then(finish)}

@@ -15,8 +15,7 @@ export interface ProviderFormProps {
   error: IpcError | null;
   onSubmit: (values: ProviderFormValues, key: string) => void;
   onCancel?: () => void;
-  /** The submit button's label and busy label, when they are not the plain Add / Save. */
-  submitLabel?: string;
+  /** The submit button's label while it works (e.g. "Fetching models…" after adding). */
   busyLabel?: string;
   /** Extra content under the fields (key, connection) for a saved provider. */
   children?: ReactNode;
@@ -32,7 +31,6 @@ export function ProviderForm({
   error,
   onSubmit,
   onCancel,
-  submitLabel,
   busyLabel,
 }: ProviderFormProps) {
   const { t } = useTranslation();
@@ -167,9 +165,7 @@ export function ProviderForm({
           </Button>
         ) : null}
         <Button type="submit" variant="primary" disabled={saving || (!isNew && !dirty)}>
-          {saving && busyLabel
-            ? busyLabel
-            : (submitLabel ?? (isNew ? t("providers.form.add") : t("common.save")))}
+          {saving && busyLabel ? busyLabel : isNew ? t("providers.form.add") : t("common.save")}
         </Button>
       </div>
     </form>

@@ -66,7 +66,6 @@ export function ProvidersSettings() {
                 isNew
                 saving={adding$.stage !== "idle"}
                 error={adding$.saveError}
-                submitLabel={adding.offlineDemo ? undefined : t("models.add.submit")}
                 busyLabel={adding$.stage === "fetching" ? t("models.add.fetching") : undefined}
                 onCancel={() => setAdding(null)}
                 onSubmit={async (values, key) => {
