@@ -14,6 +14,7 @@ import {
   visible,
   withApp,
 } from "./lib.mjs";
+import { modelFlows } from "./flows_models.mjs";
 
 const COMPOSER = 'textarea[aria-label="Message"]';
 const demoDir = join(WORK, "demo-profile");
@@ -278,3 +279,5 @@ export const flows = [
     },
   },
 ];
+
+flows.push(...modelFlows);
