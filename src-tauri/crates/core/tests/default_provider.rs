@@ -57,6 +57,12 @@ async fn the_first_gateway_replaces_the_demo_and_gets_a_model() {
         .await
         .unwrap();
     assert_eq!(default_id(&h).await, Some(demo.id.clone()));
+    // Even when the user chose the demo explicitly, the first gateway takes over.
+    h.core
+        .providers
+        .set_default_provider(demo.id.clone(), None)
+        .await
+        .unwrap();
 
     let custom = add(&h, gateway(&h, "My gateway")).await;
     assert_eq!(custom.default_model, None, "Custom starts without a model");
