@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { modelsByKind } from "@/features/providers";
 import type { IpcError } from "@/shared/bindings/IpcError";
 import type { Provider } from "@/shared/bindings/Provider";
-import { ErrorNotice } from "@/shared/errors";
+import { describeError, ErrorNotice } from "@/shared/errors";
 import { cn, Spinner } from "@/shared/ui";
 
 /** The cmdk value of a model row: unique per provider and model, and what search matches. */
@@ -39,6 +39,9 @@ export function ModelPickerGroup({
 }: ModelPickerGroupProps) {
   const { t } = useTranslation();
   const models = modelsByKind(provider);
+  // The notice links to the provider's settings itself for key and credit errors.
+  const noticeLinksSettings =
+    fetchError !== null && describeError(fetchError, t).action === "openProviderSettings";
   return (
     <Command.Group
       heading={provider.name}
@@ -104,7 +107,7 @@ export function ModelPickerGroup({
           <ErrorNotice error={fetchError} providerId={provider.id} compact />
         </div>
       ) : null}
-      {models.length === 0 && fetchError ? (
+      {models.length === 0 && fetchError && !noticeLinksSettings ? (
         <Command.Item
           value={`${provider.name} ${t("models.picker.openSettings")}`}
           onSelect={onOpenSettings}
