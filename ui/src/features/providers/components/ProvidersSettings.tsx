@@ -19,7 +19,7 @@ export function ProvidersSettings() {
   const presets = usePresets();
   const keychain = useKeychainStatus();
   const sessionOnly = keychain.data?.available === false;
-  const adding$ = useAddProvider(sessionOnly);
+  const addFlow = useAddProvider(sessionOnly);
   // A provider just added whose models could not be fetched, and why.
   const [unfetched, setUnfetched] = useState<{ id: string; error: IpcError } | null>(null);
   const requestedId = useNavigation((state) =>
@@ -64,12 +64,12 @@ export function ProvidersSettings() {
                 initial={newForm}
                 offlineDemo={adding.offlineDemo}
                 isNew
-                saving={adding$.stage !== "idle"}
-                error={adding$.saveError}
-                busyLabel={adding$.stage === "fetching" ? t("models.add.fetching") : undefined}
+                saving={addFlow.stage !== "idle"}
+                error={addFlow.saveError}
+                busyLabel={addFlow.stage === "fetching" ? t("models.add.fetching") : undefined}
                 onCancel={() => setAdding(null)}
                 onSubmit={async (values, key) => {
-                  const outcome = await adding$.add(inputFromForm(values), key);
+                  const outcome = await addFlow.add(inputFromForm(values), key);
                   if (!outcome) return;
                   const { provider, fetchError } = outcome;
                   setUnfetched(fetchError ? { id: provider.id, error: fetchError } : null);
