@@ -43,6 +43,10 @@ export const tests = [
       await page.getByText("Enter a full http:// or https:// URL.").waitFor();
       await page.getByRole("textbox", { name: "Base URL" }).fill("https://gateway.example.com");
       await page.getByRole("button", { name: "Add provider" }).click();
+      // Saved without a key: its models cannot be fetched, and the screen says so.
+      const failed = page.getByTestId("add-fetch-failed");
+      await failed.getByText("The provider is saved, but its models couldn't be fetched.").waitFor();
+      await failed.getByRole("button", { name: "Continue without models" }).click();
       await page.getByRole("complementary", { name: "Conversations" }).waitFor();
     },
   },

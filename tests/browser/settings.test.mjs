@@ -15,7 +15,7 @@ export const tests = [
       await rows.filter({ hasText: "n1n" }).click();
       await page.getByRole("button", { name: "Test connection" }).click();
       const ok = await page.getByTestId("connection-ok").textContent({ timeout: 5000 });
-      assert(/Connected · 123 ms · 16 models/.test(ok), `connection result (${ok})`);
+      assert(/Connected · 123 ms · 20 models/.test(ok), `connection result (${ok})`);
       await page.getByRole("button", { name: "Fetch models" }).click();
       await page.getByLabel("Filter models").fill("deepseek");
       await page.getByRole("radio", { name: /deepseek-r1/ }).click();

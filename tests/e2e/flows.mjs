@@ -15,6 +15,7 @@ import {
   withApp,
 } from "./lib.mjs";
 import { markdownFlows } from "./markdown.mjs";
+import { modelFlows } from "./flows_models.mjs";
 
 const COMPOSER = 'textarea[aria-label="Message"]';
 const demoDir = join(WORK, "demo-profile");
@@ -362,3 +363,5 @@ export const flows = [
   },
   ...markdownFlows,
 ];
+
+flows.push(...modelFlows);

@@ -5,6 +5,7 @@ pub mod app;
 pub mod chat;
 pub mod conversations;
 pub mod providers;
+pub mod settings;
 
 /// Every command, in the order of the contract's table (a test checks they match).
 #[macro_export]
@@ -22,6 +23,8 @@ macro_rules! app_commands {
             $crate::commands::providers::provider_clear_key,
             $crate::commands::providers::provider_test,
             $crate::commands::providers::provider_fetch_models,
+            $crate::commands::settings::default_provider_get,
+            $crate::commands::settings::default_provider_set,
             $crate::commands::conversations::conversation_list,
             $crate::commands::conversations::conversation_get,
             $crate::commands::conversations::conversation_create,

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FirstRunScreen } from "@/features/onboarding";
 import { ErrorNotice } from "@/shared/errors";
@@ -14,6 +15,14 @@ export function App() {
   useAppEvents();
   // Kept until invalidated: useAppEvents refetches it when the providers change.
   const appInfo = useQuery({ ...appInfoQuery, staleTime: Infinity });
+  // The first-run screen stays until it says it is done: adding a gateway saves it (no longer
+  // a first run) before its models are fetched, and a failure is explained on that screen.
+  const [onboarding, setOnboarding] = useState(false);
+  // Done, until the app info has caught up (it still says first run for a moment).
+  const [leaving, setLeaving] = useState(false);
+  const firstRun = appInfo.data?.firstRun ?? false;
+  if (firstRun && !onboarding && !leaving) setOnboarding(true);
+  if (!firstRun && leaving) setLeaving(false);
 
   if (appInfo.isLoading) {
     return (
@@ -33,11 +42,13 @@ export function App() {
       </div>
     );
   }
-  if (appInfo.data.firstRun) {
+  if (onboarding || (firstRun && !leaving)) {
     return (
       <FirstRunScreen
         appInfo={appInfo.data}
         onDone={() => {
+          setOnboarding(false);
+          setLeaving(true);
           void queryClient.invalidateQueries({ queryKey: queryKeys.appInfo });
           void queryClient.invalidateQueries({ queryKey: queryKeys.providers });
         }}

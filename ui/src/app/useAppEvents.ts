@@ -11,6 +11,7 @@ export function useAppEvents(): void {
     void onAppEvent((event) => {
       if (event.type === "providersChanged") {
         void queryClient.invalidateQueries({ queryKey: queryKeys.providers });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.defaultProvider });
         void queryClient.invalidateQueries({ queryKey: queryKeys.appInfo });
         return;
       }

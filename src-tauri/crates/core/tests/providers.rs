@@ -52,7 +52,7 @@ async fn the_offline_demo_needs_no_key_and_lists_models() {
     assert!(test.ok, "{:?}", test.error);
     assert!(test.model_count >= 4);
     let listed = core.providers.get(&demo.id).await.unwrap();
-    assert!(listed.models.contains(&"demo-reasoner".to_string()));
+    assert!(listed.models.iter().any(|m| m.id == "demo-reasoner"));
 }
 
 fn input(name: &str, preset: &str) -> ProviderInput {

@@ -14,6 +14,7 @@ pub mod error;
 mod error_map;
 mod error_page;
 mod http;
+pub mod model_kind;
 pub mod models;
 pub mod openai_chat;
 pub mod redact;

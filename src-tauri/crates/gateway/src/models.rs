@@ -1,12 +1,14 @@
 //! The models list in every shape gateways answer with (PROTOCOLS 1.5): OpenAI `{data:[{id}]}`,
 //! Anthropic (the same `data`, with `display_name`), Gemini `{models:[{name:"models/x"}]}`, and
 //! a bare array. Unknown fields are ignored; the result is sorted by id without duplicates.
+//! Each model's kind comes from its metadata and id ([`crate::model_kind`]).
 
 use portico_types::{ErrorReason, ModelInfo};
 use serde_json::Value;
 
 use crate::error::GatewayError;
 use crate::error_map;
+use crate::model_kind::kind_of;
 
 pub fn parse_models(body: &[u8]) -> Result<Vec<ModelInfo>, GatewayError> {
     let text = String::from_utf8_lossy(body);
@@ -81,14 +83,15 @@ fn model_of(item: &Value) -> Option<ModelInfo> {
         }),
     }?;
     Some(ModelInfo {
-        id,
+        kind: kind_of(item, &id),
         owned_by: non_empty(item.get("owned_by")),
+        id,
     })
 }
 
 #[cfg(test)]
 mod tests {
-    use portico_types::ErrorKind;
+    use portico_types::{ErrorKind, ModelKind};
 
     use super::*;
 
@@ -113,11 +116,13 @@ mod tests {
             vec![
                 ModelInfo {
                     id: "deepseek/deepseek-r1".into(),
-                    owned_by: None
+                    owned_by: None,
+                    kind: ModelKind::Chat,
                 },
                 ModelInfo {
                     id: "gpt-5".into(),
-                    owned_by: Some("openai".into())
+                    owned_by: Some("openai".into()),
+                    kind: ModelKind::Chat,
                 },
             ]
         );

@@ -31,7 +31,7 @@ pub use db::{new_id, system_now_ms, Store};
 pub use drafts::{DraftRecord, Drafts, NEW_CHAT};
 pub use error::{Result, StoreError};
 pub use messages::{title_from_text, Finish, Messages, TITLE_MAX_CHARS};
-pub use providers::{ProviderRecord, Providers};
+pub use providers::{CachedModel, ProviderRecord, Providers};
 pub use search::MAX_HITS;
 pub use settings::Settings;
 pub use tree::MAX_THREAD_PAGE;

@@ -1,8 +1,11 @@
 //! Gateway profiles. No column ever holds a key: keys live in the OS keychain, keyed by the
 //! provider id, and the caller joins them in with [`ProviderRecord::into_provider`].
 
-use portico_types::{AuthScheme, ErrorReason, HeaderPair, KeyState, Provider, ProviderInput};
+use portico_types::{
+    AuthScheme, ErrorReason, HeaderPair, KeyState, ModelInfo, ModelKind, Provider, ProviderInput,
+};
 use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Deserialize;
 
 use crate::codec;
 use crate::db::{new_id, Store};
@@ -23,14 +26,56 @@ pub struct ProviderRecord {
     pub auth: AuthScheme,
     pub extra_headers: Vec<HeaderPair>,
     pub default_model: Option<String>,
-    pub models: Vec<String>,
+    pub models: Vec<CachedModel>,
     pub created_at: i64,
     pub updated_at: i64,
 }
 
+/// One entry of `models_json`. Rows written before models had kinds hold plain id strings;
+/// those decode with no kind, and the caller classifies them by id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CachedModel {
+    pub id: String,
+    pub owned_by: Option<String>,
+    pub kind: Option<ModelKind>,
+}
+
+impl<'de> Deserialize<'de> for CachedModel {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Stored {
+            Id(String),
+            Info(ModelInfo),
+        }
+        Ok(match Stored::deserialize(d)? {
+            Stored::Id(id) => CachedModel {
+                id,
+                owned_by: None,
+                kind: None,
+            },
+            Stored::Info(m) => CachedModel {
+                id: m.id,
+                owned_by: m.owned_by,
+                kind: Some(m.kind),
+            },
+        })
+    }
+}
+
 impl ProviderRecord {
-    /// The IPC shape, with what the keychain says about the key.
-    pub fn into_provider(self, key: KeyState) -> Provider {
+    /// The IPC shape, with what the keychain says about the key; `classify` gives the kind of
+    /// a model cached before kinds were stored.
+    pub fn into_provider(self, key: KeyState, classify: impl Fn(&str) -> ModelKind) -> Provider {
+        let models = self
+            .models
+            .into_iter()
+            .map(|m| ModelInfo {
+                kind: m.kind.unwrap_or_else(|| classify(&m.id)),
+                id: m.id,
+                owned_by: m.owned_by,
+            })
+            .collect();
         Provider {
             id: self.id,
             name: self.name,
@@ -40,7 +85,7 @@ impl ProviderRecord {
             auth: self.auth,
             extra_headers: self.extra_headers,
             default_model: self.default_model,
-            models: self.models,
+            models,
             key,
             created_at: self.created_at,
             updated_at: self.updated_at,
@@ -218,13 +263,28 @@ impl Providers<'_> {
         })
     }
 
-    /// Cache the model ids fetched from the gateway.
-    pub fn set_models(&self, id: &str, models: Vec<String>) -> Result<ProviderRecord> {
+    /// Cache the models fetched from the gateway, with their kinds.
+    pub fn set_models(&self, id: &str, models: &[ModelInfo]) -> Result<ProviderRecord> {
         let now = self.store.now();
         self.store.write(|tx| {
             let n = tx.execute(
                 "UPDATE providers SET models_json = ?2, updated_at = ?3 WHERE id = ?1",
                 params![id, codec::to_json(&models)?, now],
+            )?;
+            if n == 0 {
+                return Err(StoreError::not_found("provider", id));
+            }
+            get_in(tx, id)
+        })
+    }
+
+    /// Set only the default model (the picker and General settings choose it).
+    pub fn set_default_model(&self, id: &str, model: Option<&str>) -> Result<ProviderRecord> {
+        let now = self.store.now();
+        self.store.write(|tx| {
+            let n = tx.execute(
+                "UPDATE providers SET default_model = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, model, now],
             )?;
             if n == 0 {
                 return Err(StoreError::not_found("provider", id));

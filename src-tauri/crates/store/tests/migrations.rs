@@ -25,7 +25,9 @@ fn check_seeds(store: &Store, version: i64) {
         assert_eq!(p.name, "Seed Gateway");
         assert_eq!(p.auth, AuthScheme::Bearer);
         assert_eq!(p.extra_headers[0].name, "X-Org");
-        assert_eq!(p.models, vec!["gpt-4o", "gpt-4o-mini"]);
+        // Cached before models had kinds: plain ids, which still decode (kind left to classify).
+        let ids: Vec<_> = p.models.iter().map(|m| (m.id.as_str(), m.kind)).collect();
+        assert_eq!(ids, [("gpt-4o", None), ("gpt-4o-mini", None)]);
 
         let c = store.conversations().get("seed-conv-1").unwrap();
         assert_eq!(c.title, "Seeded chat about lighthouses");

@@ -4,10 +4,20 @@ mod common;
 
 use std::collections::HashSet;
 
+use portico_store::CachedModel;
 use portico_store::StoreError;
 use portico_types::{
     AuthScheme, ChatParams, ConversationSettings, ErrorKind, HeaderPair, IpcError, KeyState,
+    ModelInfo, ModelKind,
 };
+
+fn model(id: &str, kind: ModelKind) -> ModelInfo {
+    ModelInfo {
+        id: id.into(),
+        owned_by: None,
+        kind,
+    }
+}
 
 #[test]
 fn provider_crud_and_models() {
@@ -35,10 +45,20 @@ fn provider_crud_and_models() {
         .collect();
     assert_eq!(names, ["My Gateway", "Second"]);
 
-    let a2 = providers
-        .set_models(&a.id, vec!["gpt-4o".into(), "claude-3-5-sonnet".into()])
-        .unwrap();
-    assert_eq!(a2.models, ["gpt-4o", "claude-3-5-sonnet"]);
+    let fetched = [
+        model("gpt-4o", ModelKind::Chat),
+        model("text-embedding-3-small", ModelKind::Embedding),
+    ];
+    let a2 = providers.set_models(&a.id, &fetched).unwrap();
+    let cached: Vec<_> = a2.models.iter().map(|m| (m.id.as_str(), m.kind)).collect();
+    assert_eq!(
+        cached,
+        [
+            ("gpt-4o", Some(ModelKind::Chat)),
+            ("text-embedding-3-small", Some(ModelKind::Embedding))
+        ],
+        "kinds are cached with the ids"
+    );
     assert!(a2.updated_at > a.updated_at);
 
     let mut changed = common::provider_input("Renamed");
@@ -59,9 +79,11 @@ fn provider_crud_and_models() {
         last_four: Some("abcd".into()),
         session_only: false,
     };
-    let p = a3.clone().into_provider(key.clone());
+    let p = a3
+        .clone()
+        .into_provider(key.clone(), |_| panic!("stored kinds are not re-derived"));
     assert_eq!(p.key, key);
-    assert_eq!(p.models, a3.models);
+    assert_eq!(p.models, fetched);
 
     providers.delete(&b.id).unwrap();
     assert!(matches!(
@@ -80,9 +102,57 @@ fn provider_crud_and_models() {
         Err(StoreError::NotFound { .. })
     ));
     assert!(matches!(
-        providers.set_models("nope", vec![]),
+        providers.set_models("nope", &[]),
         Err(StoreError::NotFound { .. })
     ));
+}
+
+#[test]
+fn models_cached_as_plain_ids_still_decode() {
+    let db = common::open();
+    let p = db
+        .store
+        .providers()
+        .create(&common::provider_input("Old"))
+        .unwrap();
+    // What builds before model kinds wrote, next to what they write now.
+    let conn = db.raw();
+    conn.execute(
+        "UPDATE providers SET models_json = ?2 WHERE id = ?1",
+        [
+            p.id.as_str(),
+            r#"["gpt-4o",{"id":"dall-e-3","ownedBy":"openai","kind":"image"}]"#,
+        ],
+    )
+    .unwrap();
+    drop(conn);
+    let record = db.store.providers().get(&p.id).unwrap();
+    assert_eq!(
+        record.models,
+        [
+            CachedModel {
+                id: "gpt-4o".into(),
+                owned_by: None,
+                kind: None
+            },
+            CachedModel {
+                id: "dall-e-3".into(),
+                owned_by: Some("openai".into()),
+                kind: Some(ModelKind::Image)
+            },
+        ]
+    );
+    let key = KeyState {
+        is_set: false,
+        last_four: None,
+        session_only: false,
+    };
+    let provider = record.into_provider(key, |id| {
+        assert_eq!(id, "gpt-4o", "only the plain id is classified");
+        ModelKind::Chat
+    });
+    assert_eq!(provider.models[0], model("gpt-4o", ModelKind::Chat));
+    assert_eq!(provider.models[1].kind, ModelKind::Image);
 }
 
 #[test]

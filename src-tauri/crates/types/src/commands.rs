@@ -56,6 +56,8 @@ command_table! {
     provider_clear_key: IdRequest => Provider;
     provider_test: IdRequest => ConnectionTest;
     provider_fetch_models: IdRequest => Vec<ModelInfo>;
+    default_provider_get: () => DefaultProvider;
+    default_provider_set: SetDefaultProvider => DefaultProvider;
 
     conversation_list: ConversationListRequest => ConversationPage;
     conversation_get: IdRequest => Conversation;

@@ -63,8 +63,8 @@ pub struct Provider {
     #[ts(optional)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_model: Option<String>,
-    /// Model ids fetched from the gateway, cached for the picker.
-    pub models: Vec<String>,
+    /// The models fetched from the gateway, cached for the picker.
+    pub models: Vec<ModelInfo>,
     pub key: KeyState,
     pub created_at: i64,
     pub updated_at: i64,
@@ -113,14 +113,52 @@ pub struct SetKeyRequest {
     pub session_only: bool,
 }
 
+/// What a model does, as far as the gateway's list and the id tell. The chat picker lists
+/// `chat` models first and marks the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ModelKind {
+    Chat,
+    Embedding,
+    Image,
+    Video,
+    /// Speech, transcription and music.
+    Audio,
+    Rerank,
+    Moderation,
+    /// Anything else the gateway lists (completions-only, tasks Portico does not know).
+    Other,
+}
+
 /// A model offered by a gateway.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ModelInfo {
     pub id: String,
     #[ts(optional)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owned_by: Option<String>,
+    pub kind: ModelKind,
+}
+
+/// The provider (and through its default model, the model) new chats start with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DefaultProvider {
+    /// `None` only when there is no provider at all.
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_id: Option<String>,
+}
+
+/// Make a provider the default for new chats, and optionally set its default model.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SetDefaultProvider {
+    pub provider_id: String,
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
 }
 
 /// The result of "Test connection": reached or not, how fast, how many models.

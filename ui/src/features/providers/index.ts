@@ -6,6 +6,10 @@ export {
   useCreateProvider,
   useSetProviderKey,
   useKeychainStatus,
+  useDefaultProvider,
+  useSetDefaultProvider,
+  useFetchModels,
+  useTestProvider,
 } from "./hooks/useProviders";
 export {
   formFromPreset,
@@ -15,3 +19,6 @@ export {
   maskedKey,
 } from "./model/providerForm";
 export type { ProviderFormValues } from "./model/providerForm";
+export { modelsByKind, startingModel } from "./model/modelKinds";
+export { useAddProvider } from "./hooks/useAddProvider";
+export type { AddOutcome } from "./hooks/useAddProvider";

@@ -2,6 +2,7 @@
 import type { AuthScheme } from "./AuthScheme";
 import type { HeaderPair } from "./HeaderPair";
 import type { KeyState } from "./KeyState";
+import type { ModelInfo } from "./ModelInfo";
 
 /**
  * A gateway profile as stored (the key is in the keychain, not here).
@@ -12,6 +13,6 @@ export type Provider = { id: string, name: string, presetId: string, baseUrl: st
  */
 defaultModel?: string, 
 /**
- * Model ids fetched from the gateway, cached for the picker.
+ * The models fetched from the gateway, cached for the picker.
  */
-models: Array<string>, key: KeyState, createdAt: number, updatedAt: number, };
+models: Array<ModelInfo>, key: KeyState, createdAt: number, updatedAt: number, };

@@ -15,6 +15,7 @@ import type { Conversation } from "./Conversation";
 import type { ConversationListRequest } from "./ConversationListRequest";
 import type { ConversationPage } from "./ConversationPage";
 import type { ConversationSettings } from "./ConversationSettings";
+import type { DefaultProvider } from "./DefaultProvider";
 import type { ErrorKind } from "./ErrorKind";
 import type { ErrorReason } from "./ErrorReason";
 import type { HeaderPair } from "./HeaderPair";
@@ -22,6 +23,7 @@ import type { IdRequest } from "./IdRequest";
 import type { KeyState } from "./KeyState";
 import type { KeychainStatus } from "./KeychainStatus";
 import type { ModelInfo } from "./ModelInfo";
+import type { ModelKind } from "./ModelKind";
 import type { NewConversation } from "./NewConversation";
 import type { PinRequest } from "./PinRequest";
 import type { Provider } from "./Provider";
@@ -32,6 +34,7 @@ import type { RegenerateRequest } from "./RegenerateRequest";
 import type { RenameRequest } from "./RenameRequest";
 import type { SearchHit } from "./SearchHit";
 import type { SearchRequest } from "./SearchRequest";
+import type { SetDefaultProvider } from "./SetDefaultProvider";
 import type { SetKeyRequest } from "./SetKeyRequest";
 import type { SwitchBranchRequest } from "./SwitchBranchRequest";
 import type { ThreadPage } from "./ThreadPage";
@@ -50,6 +53,8 @@ export interface Commands {
   provider_clear_key: { req: IdRequest; res: Provider };
   provider_test: { req: IdRequest; res: ConnectionTest };
   provider_fetch_models: { req: IdRequest; res: Array<ModelInfo> };
+  default_provider_get: { req: null; res: DefaultProvider };
+  default_provider_set: { req: SetDefaultProvider; res: DefaultProvider };
   conversation_list: { req: ConversationListRequest; res: ConversationPage };
   conversation_get: { req: IdRequest; res: Conversation };
   conversation_create: { req: NewConversation; res: Conversation };
@@ -69,4 +74,4 @@ export interface Commands {
   chat_active_runs: { req: null; res: Array<ActiveRun> };
 }
 
-export const COMMAND_NAMES = ["app_info", "keychain_status", "provider_presets", "provider_list", "provider_create", "provider_update", "provider_delete", "provider_set_key", "provider_clear_key", "provider_test", "provider_fetch_models", "conversation_list", "conversation_get", "conversation_create", "conversation_rename", "conversation_pin", "conversation_update_settings", "conversation_delete", "search", "thread_page", "message_switch_branch", "message_delete", "chat_send", "chat_regenerate", "chat_continue", "chat_attach", "chat_cancel", "chat_active_runs"] as const;
+export const COMMAND_NAMES = ["app_info", "keychain_status", "provider_presets", "provider_list", "provider_create", "provider_update", "provider_delete", "provider_set_key", "provider_clear_key", "provider_test", "provider_fetch_models", "default_provider_get", "default_provider_set", "conversation_list", "conversation_get", "conversation_create", "conversation_rename", "conversation_pin", "conversation_update_settings", "conversation_delete", "search", "thread_page", "message_switch_branch", "message_delete", "chat_send", "chat_regenerate", "chat_continue", "chat_attach", "chat_cancel", "chat_active_runs"] as const;

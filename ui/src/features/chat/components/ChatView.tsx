@@ -151,6 +151,7 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
         ) : showEmpty ? (
           <EmptyChat
             modelLabel={modelLabel}
+            providerName={selection.provider?.name ?? null}
             onPick={(prompt) => setDraft(draftKey(conversationId), prompt)}
           />
         ) : conversationId ? (

@@ -4,12 +4,14 @@ import { useTranslation } from "react-i18next";
 export interface EmptyChatProps {
   onPick: (prompt: string) => void;
   modelLabel: string | null;
+  /** The chat's provider when it has no model yet (the header's picker chooses one). */
+  providerName: string | null;
 }
 
 const EXAMPLE_KEYS = ["explain", "code", "table", "translate"] as const;
 
 /** A new chat: a few example prompts to start from. */
-export function EmptyChat({ onPick, modelLabel }: EmptyChatProps) {
+export function EmptyChat({ onPick, modelLabel, providerName }: EmptyChatProps) {
   const { t } = useTranslation();
   return (
     <div className="flex min-h-0 flex-1 flex-col items-center justify-center overflow-y-auto px-6 py-10">
@@ -18,7 +20,11 @@ export function EmptyChat({ onPick, modelLabel }: EmptyChatProps) {
       </div>
       <h2 className="text-[17px] font-semibold">{t("chat.empty.title")}</h2>
       <p className="mt-1 text-[13px] text-fg-muted">
-        {modelLabel ? t("chat.empty.subtitle", { model: modelLabel }) : t("chat.empty.noModel")}
+        {modelLabel
+          ? t("chat.empty.subtitle", { model: modelLabel })
+          : providerName
+            ? t("models.empty.chooseModel", { provider: providerName })
+            : t("chat.empty.noModel")}
       </p>
       <div className="mt-6 grid w-full max-w-[560px] grid-cols-1 gap-2 sm:grid-cols-2">
         {EXAMPLE_KEYS.map((key) => (

@@ -1,10 +1,14 @@
 import { Command } from "cmdk";
-import { Check, ChevronDown, Cpu } from "lucide-react";
+import { ChevronDown, Cpu, Search } from "lucide-react";
 import { Popover } from "radix-ui";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useFetchModels } from "@/features/providers";
 import type { Provider } from "@/shared/bindings/Provider";
+import { toIpcError } from "@/shared/ipc";
 import { useNavigation } from "@/shared/navigation";
 import { formatShortcut, Tooltip } from "@/shared/ui";
+import { itemValue, ModelPickerGroup } from "./ModelPickerGroup";
 
 export interface ModelPickerProps {
   providers: readonly Provider[];
@@ -13,20 +17,56 @@ export interface ModelPickerProps {
   onPick: (providerId: string, model: string) => void;
 }
 
-function modelsOf(provider: Provider): string[] {
-  const models = [...provider.models];
-  if (provider.defaultModel && !models.includes(provider.defaultModel))
-    models.unshift(provider.defaultModel);
-  return models;
+/** Scrolls the list so that the selected row (the current model) is in view, centred. */
+function scrollToSelected(list: HTMLElement | null) {
+  const row = list?.querySelector<HTMLElement>('[cmdk-item][data-selected="true"]');
+  if (!list || !row) return;
+  const top = row.offsetTop - list.clientHeight / 2 + row.offsetHeight / 2;
+  list.scrollTop = Math.max(0, top);
 }
 
-/** Provider + model, searchable. Opens from the header, the palette or Ctrl/Cmd+Shift+M. */
+/**
+ * Provider + model, searchable. Opens from the header, the palette or Ctrl/Cmd+Shift+M, on the
+ * current model. A provider without models fetches them here (the current one on opening).
+ */
 export function ModelPicker({ providers, providerId, model, onPick }: ModelPickerProps) {
   const { t } = useTranslation();
   const open = useNavigation((state) => state.modelPickerOpen);
   const setOpen = useNavigation((state) => state.setModelPickerOpen);
   const openSettings = useNavigation((state) => state.openSettings);
   const provider = providers.find((p) => p.id === providerId);
+  const fetchModels = useFetchModels();
+  const current = provider && model ? itemValue(provider, model) : "";
+  const [selected, setSelected] = useState(current);
+  // Each opening (from the header, the palette or the shortcut) starts on the current model.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (wasOpen !== open) {
+    setWasOpen(open);
+    if (open) setSelected(current);
+  }
+  const listRef = useRef<HTMLDivElement | null>(null);
+
+  const { mutate: fetchFor, isPending: fetching, variables: fetchedId } = fetchModels;
+  const fetchingId = fetching ? (fetchedId ?? null) : null;
+
+  // Opening on a provider that has no models yet: fetch them right away.
+  const needsFetch = open && provider !== undefined && provider.models.length === 0;
+  const lastAutoFetch = useRef<string | null>(null);
+  useEffect(() => {
+    if (!open) lastAutoFetch.current = null;
+    if (!needsFetch || !provider || lastAutoFetch.current === provider.id) return;
+    lastAutoFetch.current = provider.id;
+    if (!fetching) fetchFor(provider.id);
+  }, [needsFetch, open, provider, fetchFor, fetching]);
+
+  useEffect(() => {
+    if (!open) return;
+    const frame = requestAnimationFrame(() => scrollToSelected(listRef.current));
+    return () => cancelAnimationFrame(frame);
+  }, [open]);
+
+  const fetchError = fetchModels.error && !fetching ? toIpcError(fetchModels.error) : null;
+  const erroredId = fetchedId ?? null;
 
   return (
     <Popover.Root open={open} onOpenChange={setOpen}>
@@ -44,7 +84,7 @@ export function ModelPicker({ providers, providerId, model, onPick }: ModelPicke
                 <>
                   <span className="text-fg-muted">{provider.name}</span>
                   <span className="mx-1 text-fg-subtle">/</span>
-                  {model ?? t("chat.model.none")}
+                  {model ?? <span className="text-accent-text">{t("models.picker.choose")}</span>}
                 </>
               ) : (
                 t("chat.model.noProvider")
@@ -56,68 +96,50 @@ export function ModelPicker({ providers, providerId, model, onPick }: ModelPicke
       </Tooltip>
       <Popover.Portal>
         <Popover.Content
-          align="start"
+          align="end"
           sideOffset={6}
-          className="z-50 w-[340px] overflow-hidden rounded-lg border border-border bg-bg shadow-pop"
+          collisionPadding={8}
+          className="z-50 w-[min(380px,calc(100vw-16px))] overflow-hidden rounded-lg border border-border bg-bg shadow-pop"
+          data-testid="model-picker-content"
         >
-          <Command label={t("chat.model.label")} className="flex max-h-[420px] flex-col">
-            <Command.Input
-              autoFocus
-              placeholder={t("chat.model.search")}
-              className="h-9 border-b border-border bg-transparent px-3 text-[13px] text-fg placeholder:text-fg-subtle focus:outline-none"
-            />
-            <Command.List className="overflow-y-auto p-1">
+          <Command
+            label={t("chat.model.label")}
+            value={selected}
+            onValueChange={setSelected}
+            className="flex max-h-[min(420px,calc(100vh-80px))] flex-col"
+          >
+            <div className="flex h-10 shrink-0 items-center gap-2 border-b border-border px-3">
+              <Search aria-hidden className="h-3.5 w-3.5 shrink-0 text-fg-subtle" />
+              <Command.Input
+                autoFocus
+                placeholder={t("chat.model.search")}
+                className="h-full w-full min-w-0 flex-1 bg-transparent text-[13px] text-fg placeholder:text-fg-subtle focus:outline-none"
+                data-testid="model-search"
+              />
+            </div>
+            <Command.List ref={listRef} className="min-h-0 overflow-y-auto p-1">
               <Command.Empty className="px-3 py-6 text-center text-[12.5px] text-fg-muted">
                 {t("chat.model.empty")}
               </Command.Empty>
-              {providers.map((item) => {
-                const models = modelsOf(item);
-                return (
-                  <Command.Group
-                    key={item.id}
-                    heading={item.name}
-                    className="[&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:pt-2 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-[11px] [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:tracking-wide [&_[cmdk-group-heading]]:text-fg-subtle [&_[cmdk-group-heading]]:uppercase"
-                  >
-                    {models.length === 0 ? (
-                      <Command.Item
-                        value={`${item.name} fetch models`}
-                        onSelect={() => {
-                          setOpen(false);
-                          openSettings("providers", item.id);
-                        }}
-                        className="flex h-7 items-center rounded px-2 text-[12.5px] text-fg-muted data-[selected=true]:bg-surface-2"
-                      >
-                        {t("chat.model.fetchModels")}
-                      </Command.Item>
-                    ) : (
-                      models.map((id) => {
-                        const selected = item.id === providerId && id === model;
-                        return (
-                          <Command.Item
-                            key={id}
-                            value={`${item.name} ${id}`}
-                            onSelect={() => {
-                              onPick(item.id, id);
-                              setOpen(false);
-                            }}
-                            className="flex h-7 items-center gap-2 rounded px-2 text-[13px] text-fg data-[selected=true]:bg-surface-2"
-                          >
-                            <span className="flex-1 truncate">{id}</span>
-                            {item.defaultModel === id ? (
-                              <span className="text-[11px] text-fg-subtle">
-                                {t("chat.model.default")}
-                              </span>
-                            ) : null}
-                            {selected ? (
-                              <Check aria-hidden className="h-3.5 w-3.5 text-accent-text" />
-                            ) : null}
-                          </Command.Item>
-                        );
-                      })
-                    )}
-                  </Command.Group>
-                );
-              })}
+              {providers.map((item) => (
+                <ModelPickerGroup
+                  key={item.id}
+                  provider={item}
+                  currentProviderId={providerId}
+                  currentModel={model}
+                  fetching={fetchingId === item.id}
+                  fetchError={erroredId === item.id ? fetchError : null}
+                  onFetch={() => fetchFor(item.id)}
+                  onOpenSettings={() => {
+                    setOpen(false);
+                    openSettings("providers", item.id);
+                  }}
+                  onPick={(id) => {
+                    onPick(item.id, id);
+                    setOpen(false);
+                  }}
+                />
+              ))}
             </Command.List>
           </Command>
         </Popover.Content>

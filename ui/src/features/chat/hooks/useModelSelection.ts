@@ -3,15 +3,21 @@ import { useCallback, useMemo } from "react";
 import type { ChatParams } from "@/shared/bindings/ChatParams";
 import type { Conversation } from "@/shared/bindings/Conversation";
 import type { Provider } from "@/shared/bindings/Provider";
-import { useProviders } from "@/features/providers";
+import { startingModel, useDefaultProvider, useProviders } from "@/features/providers";
 import { call, queryKeys } from "@/shared/ipc";
 import { useNewChatStore } from "../state/newChatStore";
 
-/** The provider a new chat starts with: the first one that can answer, else the first one. */
-export function pickDefaultProvider(providers: readonly Provider[]): Provider | undefined {
+/**
+ * The provider a new chat starts with: the default from settings (`default_provider_get`);
+ * until that has loaded, or if it names no listed provider, the first gateway, else the first.
+ */
+export function pickDefaultProvider(
+  providers: readonly Provider[],
+  defaultProviderId: string | null | undefined,
+): Provider | undefined {
   return (
-    providers.find((p) => (p.key.isSet || p.auth === "none") && p.defaultModel) ??
-    providers.find((p) => p.defaultModel) ??
+    providers.find((p) => p.id === defaultProviderId) ??
+    providers.find((p) => p.presetId !== "offline-demo") ??
     providers[0]
   );
 }
@@ -29,6 +35,7 @@ export interface ModelSelection {
 /** Which provider, model and parameters a conversation (or the new chat) uses. */
 export function useModelSelection(conversation: Conversation | undefined | null): ModelSelection {
   const { data: providers = [] } = useProviders();
+  const { data: defaultProvider } = useDefaultProvider();
   const queryClient = useQueryClient();
   const newChat = useNewChatStore();
 
@@ -41,14 +48,16 @@ export function useModelSelection(conversation: Conversation | undefined | null)
     },
   });
 
-  const fallback = pickDefaultProvider(providers);
+  const fallback = pickDefaultProvider(providers, defaultProvider?.providerId);
   const providerId = conversation
     ? (conversation.providerId ?? fallback?.id ?? null)
-    : (newChat.providerId ?? fallback?.id ?? null);
+    : ((providers.some((p) => p.id === newChat.providerId) ? newChat.providerId : null) ??
+      fallback?.id ??
+      null);
   const provider = providers.find((p) => p.id === providerId);
   const model = conversation
     ? (conversation.model ?? provider?.defaultModel ?? null)
-    : (newChat.model ?? provider?.defaultModel ?? provider?.models[0] ?? null);
+    : ((newChat.providerId === providerId ? newChat.model : null) ?? startingModel(provider));
   const params = useMemo(
     () => (conversation ? conversation.params : newChat.params),
     [conversation, newChat.params],

@@ -1,5 +1,5 @@
 import { FlaskConical, PlugZap, ShieldAlert } from "lucide-react";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AppInfo } from "@/shared/bindings/AppInfo";
 import type { ProviderPreset } from "@/shared/bindings/ProviderPreset";
@@ -7,12 +7,14 @@ import {
   ProviderForm,
   formFromPreset,
   inputFromForm,
+  useAddProvider,
   useCreateProvider,
   usePresets,
-  useSetProviderKey,
+  type AddOutcome,
 } from "@/features/providers";
 import { ErrorNotice } from "@/shared/errors";
 import { toIpcError } from "@/shared/ipc";
+import { useNavigation } from "@/shared/navigation";
 import { Button, Spinner, cn } from "@/shared/ui";
 
 export interface FirstRunScreenProps {
@@ -26,7 +28,10 @@ export function FirstRunScreen({ appInfo, onDone }: FirstRunScreenProps) {
   const { t } = useTranslation();
   const presets = usePresets();
   const create = useCreateProvider();
-  const setKey = useSetProviderKey();
+  const sessionOnly = !appInfo.keychain.available;
+  const adding = useAddProvider(sessionOnly);
+  // Saved, but its models could not be fetched: say why, and offer to retry or go on.
+  const [unfetched, setUnfetched] = useState<AddOutcome | null>(null);
   const [gatewayPreset, setGatewayPreset] = useState<ProviderPreset | null>(null);
   const demoPreset = presets.data?.find((preset) => preset.offlineDemo);
   const gatewayPresets = useMemo(
@@ -37,7 +42,17 @@ export function FirstRunScreen({ appInfo, onDone }: FirstRunScreenProps) {
     () => (gatewayPreset ? formFromPreset(gatewayPreset) : null),
     [gatewayPreset],
   );
-  const sessionOnly = !appInfo.keychain.available;
+  // The error's "Open provider settings" goes to Settings: leave this screen for it.
+  const view = useNavigation((state) => state.view.name);
+  useEffect(() => {
+    if (unfetched && view === "settings") onDone();
+  }, [unfetched, view, onDone]);
+
+  const finish = (outcome: AddOutcome | null) => {
+    if (!outcome) return;
+    if (outcome.fetchError) setUnfetched(outcome);
+    else onDone();
+  };
 
   const tryDemo = () => {
     if (!demoPreset) return;
@@ -81,6 +96,26 @@ export function FirstRunScreen({ appInfo, onDone }: FirstRunScreenProps) {
           <div className="mt-8 flex justify-center">
             <Spinner label={t("common.loading")} />
           </div>
+        ) : unfetched?.fetchError ? (
+          <div
+            className="mt-6 flex flex-col gap-3 rounded-lg border border-border bg-bg p-5 shadow-sm"
+            data-testid="add-fetch-failed"
+          >
+            <p className="text-[13px] font-medium">{t("models.add.fetchFailed")}</p>
+            <ErrorNotice error={unfetched.fetchError} compact />
+            <div className="flex justify-end gap-2">
+              <Button variant="ghost" onClick={onDone}>
+                {t("models.add.continue")}
+              </Button>
+              <Button
+                variant="primary"
+                disabled={adding.stage !== "idle"}
+                onClick={() => void adding.retryFetch(unfetched.provider).then(finish)}
+              >
+                {adding.stage === "fetching" ? t("models.add.fetching") : t("models.add.retry")}
+              </Button>
+            </div>
+          </div>
         ) : gatewayPreset && form ? (
           <div className="mt-6 rounded-lg border border-border bg-bg p-5 shadow-sm">
             <div
@@ -111,26 +146,11 @@ export function FirstRunScreen({ appInfo, onDone }: FirstRunScreenProps) {
               initial={form}
               offlineDemo={false}
               isNew
-              saving={create.isPending || setKey.isPending}
-              error={
-                create.error
-                  ? toIpcError(create.error)
-                  : setKey.error
-                    ? toIpcError(setKey.error)
-                    : null
-              }
+              saving={adding.stage !== "idle"}
+              error={adding.saveError}
+              busyLabel={adding.stage === "fetching" ? t("models.add.fetching") : undefined}
               onCancel={() => setGatewayPreset(null)}
-              onSubmit={async (values, key) => {
-                const provider = await create.mutateAsync(inputFromForm(values)).catch(() => null);
-                if (!provider) return;
-                if (key.trim()) {
-                  const stored = await setKey
-                    .mutateAsync({ providerId: provider.id, key: key.trim(), sessionOnly })
-                    .catch(() => null);
-                  if (!stored) return;
-                }
-                onDone();
-              }}
+              onSubmit={(values, key) => void adding.add(inputFromForm(values), key).then(finish)}
             />
           </div>
         ) : (

@@ -7,6 +7,7 @@ import { Button, Input, cn } from "@/shared/ui";
 import { useFetchModels, useTestProvider } from "../hooks/useProviders";
 import { isKeyMissing } from "../model/providerConnection";
 import { ConnectionResult } from "./ConnectionResult";
+import { modelsByKind } from "../model/modelKinds";
 
 export interface ConnectionSectionProps {
   provider: Provider;
@@ -25,10 +26,11 @@ export function ConnectionSection({ provider, onPickDefault, onAddKey }: Connect
   const [noKeyShown, setNoKeyShown] = useState(false);
   const keyMissing = isKeyMissing(provider);
   const models = useMemo(() => {
-    const all = fetchModels.data?.map((model) => model.id) ?? provider.models;
+    // Chat models first; other kinds are marked.
+    const all = modelsByKind({ ...provider, models: fetchModels.data ?? provider.models });
     const needle = filter.trim().toLowerCase();
-    return needle ? all.filter((id) => id.toLowerCase().includes(needle)) : all;
-  }, [fetchModels.data, provider.models, filter]);
+    return needle ? all.filter((model) => model.id.toLowerCase().includes(needle)) : all;
+  }, [fetchModels.data, provider, filter]);
   // The result shown is that of the last button pressed.
   const [last, setLast] = useState<"test" | "fetch">("test");
   const result = last === "test" ? test.data : undefined;
@@ -97,7 +99,7 @@ export function ConnectionSection({ provider, onPickDefault, onAddKey }: Connect
             role="radiogroup"
             aria-label={t("providers.connection.defaultModel")}
           >
-            {models.map((id) => {
+            {models.map(({ id, kind }) => {
               const selected = provider.defaultModel === id;
               return (
                 <li key={id}>
@@ -112,6 +114,11 @@ export function ConnectionSection({ provider, onPickDefault, onAddKey }: Connect
                     )}
                   >
                     <span className="flex-1 truncate">{id}</span>
+                    {kind !== "chat" ? (
+                      <span className="font-sans text-[11px] text-fg-subtle">
+                        {t(`models.kinds.${kind}`)}
+                      </span>
+                    ) : null}
                     {selected ? (
                       <span className="font-sans text-[11px]">
                         {t("providers.connection.default")}

@@ -15,6 +15,8 @@ export interface ProviderFormProps {
   error: IpcError | null;
   onSubmit: (values: ProviderFormValues, key: string) => void;
   onCancel?: () => void;
+  /** The submit button's label while it works (e.g. "Fetching models…" after adding). */
+  busyLabel?: string;
   /** Extra content under the fields (key, connection) for a saved provider. */
   children?: ReactNode;
 }
@@ -29,6 +31,7 @@ export function ProviderForm({
   error,
   onSubmit,
   onCancel,
+  busyLabel,
 }: ProviderFormProps) {
   const { t } = useTranslation();
   const [values, setValues] = useState(initial);
@@ -162,7 +165,7 @@ export function ProviderForm({
           </Button>
         ) : null}
         <Button type="submit" variant="primary" disabled={saving || (!isNew && !dirty)}>
-          {isNew ? t("providers.form.add") : t("common.save")}
+          {saving && busyLabel ? busyLabel : isNew ? t("providers.form.add") : t("common.save")}
         </Button>
       </div>
     </form>

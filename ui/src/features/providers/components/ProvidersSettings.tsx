@@ -1,16 +1,12 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ProviderPreset } from "@/shared/bindings/ProviderPreset";
-import { toIpcError } from "@/shared/ipc";
 import { useNavigation } from "@/shared/navigation";
 import { Spinner } from "@/shared/ui";
-import {
-  useCreateProvider,
-  useKeychainStatus,
-  usePresets,
-  useProviders,
-  useSetProviderKey,
-} from "../hooks/useProviders";
+import type { IpcError } from "@/shared/bindings/IpcError";
+import { ErrorNotice } from "@/shared/errors";
+import { useAddProvider } from "../hooks/useAddProvider";
+import { useKeychainStatus, usePresets, useProviders } from "../hooks/useProviders";
 import { formFromPreset, inputFromForm } from "../model/providerForm";
 import { ProviderDetail } from "./ProviderDetail";
 import { ProviderForm } from "./ProviderForm";
@@ -21,10 +17,11 @@ export function ProvidersSettings() {
   const { t } = useTranslation();
   const providers = useProviders();
   const presets = usePresets();
-  const create = useCreateProvider();
-  const setKey = useSetProviderKey();
   const keychain = useKeychainStatus();
   const sessionOnly = keychain.data?.available === false;
+  const addFlow = useAddProvider(sessionOnly);
+  // A provider just added whose models could not be fetched, and why.
+  const [unfetched, setUnfetched] = useState<{ id: string; error: IpcError } | null>(null);
   const requestedId = useNavigation((state) =>
     state.view.name === "settings" ? state.view.providerId : undefined,
   );
@@ -73,37 +70,35 @@ export function ProvidersSettings() {
                 initial={newForm}
                 offlineDemo={adding.offlineDemo}
                 isNew
-                saving={create.isPending || setKey.isPending}
-                error={
-                  create.error
-                    ? toIpcError(create.error)
-                    : setKey.error
-                      ? toIpcError(setKey.error)
-                      : null
-                }
+                saving={addFlow.stage !== "idle"}
+                error={addFlow.saveError}
+                busyLabel={addFlow.stage === "fetching" ? t("models.add.fetching") : undefined}
                 onCancel={() => setAdding(null)}
                 onSubmit={async (values, key) => {
-                  const provider = await create
-                    .mutateAsync(inputFromForm(values))
-                    .catch(() => null);
-                  if (!provider) return;
-                  if (key.trim()) {
-                    await setKey
-                      .mutateAsync({ providerId: provider.id, key: key.trim(), sessionOnly })
-                      .catch(() => null);
-                  }
+                  const outcome = await addFlow.add(inputFromForm(values), key);
+                  if (!outcome) return;
+                  const { provider, fetchError } = outcome;
+                  setUnfetched(fetchError ? { id: provider.id, error: fetchError } : null);
                   setAdding(null);
                   openSettings("providers", provider.id);
                 }}
               />
             </div>
           ) : selected ? (
-            <ProviderDetail
-              key={selected.id}
-              provider={selected}
-              preset={presets.data?.find((p) => p.id === selected.presetId)}
-              onDeleted={() => openSettings("providers")}
-            />
+            <>
+              {unfetched?.id === selected.id && selected.models.length === 0 ? (
+                <div className="mb-4 flex flex-col gap-2" data-testid="add-fetch-failed">
+                  <p className="text-[13px] font-medium">{t("models.add.fetchFailed")}</p>
+                  <ErrorNotice error={unfetched.error} providerId={selected.id} compact />
+                </div>
+              ) : null}
+              <ProviderDetail
+                key={selected.id}
+                provider={selected}
+                preset={presets.data?.find((p) => p.id === selected.presetId)}
+                onDeleted={() => openSettings("providers")}
+              />
+            </>
           ) : (
             <p className="py-10 text-center text-[13px] text-fg-muted">{t("providers.none")}</p>
           )}

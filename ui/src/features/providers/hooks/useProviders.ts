@@ -36,6 +36,7 @@ export function useCreateProvider() {
     mutationFn: (input: ProviderInput) => call("provider_create", input),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.providers });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.defaultProvider });
       void queryClient.invalidateQueries({ queryKey: queryKeys.appInfo });
     },
   });
@@ -55,6 +56,7 @@ export function useDeleteProvider() {
     mutationFn: (id: string) => call("provider_delete", { id }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.providers });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.defaultProvider });
       void queryClient.invalidateQueries({ queryKey: queryKeys.appInfo });
     },
   });
@@ -85,7 +87,30 @@ export function useFetchModels() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => call("provider_fetch_models", { id }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.providers }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.providers });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.defaultProvider });
+    },
+  });
+}
+
+/** The provider new chats start with (a backend setting; see `default_provider_get`). */
+export function useDefaultProvider() {
+  return useQuery({
+    queryKey: queryKeys.defaultProvider,
+    queryFn: () => call("default_provider_get", null),
+    staleTime: 30_000,
+  });
+}
+
+export function useSetDefaultProvider() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (req: { providerId: string; model?: string }) => call("default_provider_set", req),
+    onSuccess: (result) => {
+      queryClient.setQueryData(queryKeys.defaultProvider, result);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.providers });
+    },
   });
 }
 

@@ -11,6 +11,7 @@ import {
   type ThemePreference,
 } from "@/shared/theme";
 import { cn, formatShortcut, Kbd } from "@/shared/ui";
+import { DefaultProviderSetting } from "./DefaultProviderSetting";
 import { SHORTCUTS } from "./shortcuts";
 
 function Segmented<T extends string>({
@@ -72,7 +73,7 @@ function Row({
   );
 }
 
-/** Settings → General: language, theme, shortcuts and About. */
+/** Settings → General: default provider, language, theme, shortcuts and About. */
 export function GeneralSettings() {
   const { t } = useTranslation();
   const theme = useThemeStore((state) => state.preference);
@@ -84,6 +85,7 @@ export function GeneralSettings() {
       <div className="mx-auto max-w-[640px] px-4 py-5 @2xl:px-6">
         <h2 className="mb-2 text-[16px] font-semibold">{t("settings.general")}</h2>
         <section className="divide-y divide-border border-b border-border">
+          <DefaultProviderSetting />
           <Row title={t("settings.language.title")} hint={t("settings.language.hint")}>
             <Segmented<LanguagePreference>
               label={t("settings.language.title")}

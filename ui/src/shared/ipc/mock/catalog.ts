@@ -1,3 +1,4 @@
+import type { ModelInfo } from "../../bindings/ModelInfo";
 import type { ProviderPreset } from "../../bindings/ProviderPreset";
 
 // What the mock backend offers: the provider presets (as the backend's presets.json) and the
@@ -64,8 +65,11 @@ export const PRESETS: ProviderPreset[] = [
   },
 ];
 
-export const DEMO_MODELS = ["demo-chat", "demo-reasoner", "demo-fast"];
-export const GATEWAY_MODELS = [
+const chat = (id: string): ModelInfo => ({ id, kind: "chat" });
+
+export const DEMO_MODELS: ModelInfo[] = ["demo-chat", "demo-reasoner", "demo-fast"].map(chat);
+/** Chat models first in the seeds' conversations; the gateway also lists other kinds. */
+export const GATEWAY_CHAT_IDS = [
   "gpt-4o",
   "gpt-4o-mini",
   "gpt-4.1",
@@ -83,3 +87,12 @@ export const GATEWAY_MODELS = [
   "doubao-pro-32k",
   "llama-3.1-405b-instruct",
 ];
+const OTHER_KINDS: ModelInfo[] = [
+  { id: "text-embedding-3-small", ownedBy: "openai", kind: "embedding" },
+  { id: "dall-e-3", ownedBy: "openai", kind: "image" },
+  { id: "sora-2", ownedBy: "openai", kind: "video" },
+  { id: "tts-1-hd", ownedBy: "openai", kind: "audio" },
+];
+export const GATEWAY_MODELS: ModelInfo[] = [...GATEWAY_CHAT_IDS.map(chat), ...OTHER_KINDS].sort(
+  (a, b) => a.id.localeCompare(b.id),
+);

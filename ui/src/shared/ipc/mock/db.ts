@@ -16,7 +16,18 @@ export class MockDb {
   /** Conversations whose messages are generated on first open. */
   lazyThreads = new Map<string, () => void>();
   keychainAvailable = true;
+  /** The app setting `defaultProviderId`, as the backend stores it. */
+  defaultProviderId: string | null = null;
+  /** When set, `provider_fetch_models` fails with this message (the gateway is down). */
+  failFetchModels: string | null = null;
   private counter = 0;
+
+  /** The default provider: the setting, else the oldest gateway, else the first provider. */
+  resolveDefaultProvider(): string | undefined {
+    const list = [...this.providers.values()].sort((a, b) => a.createdAt - b.createdAt);
+    const gateway = (p: Provider) => p.presetId !== "offline-demo";
+    return (list.find((p) => p.id === this.defaultProviderId) ?? list.find(gateway) ?? list[0])?.id;
+  }
 
   nextId(prefix: string): string {
     this.counter += 1;

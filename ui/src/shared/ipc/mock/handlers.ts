@@ -93,7 +93,11 @@ export function createHandlers(db: MockDb, emit: (event: AppEvent) => void): Han
         createdAt: now,
         updatedAt: now,
       };
+      // As the backend: the first gateway replaces the demo (or nothing) as the default.
+      const current = db.resolveDefaultProvider();
+      const currentIsDemo = current && db.providers.get(current)?.presetId === "offline-demo";
       db.providers.set(created.id, created);
+      if (!offline && (!current || currentIsDemo)) db.defaultProviderId = created.id;
       emit({ type: "providersChanged" });
       return created;
     },
@@ -107,6 +111,7 @@ export function createHandlers(db: MockDb, emit: (event: AppEvent) => void): Han
     provider_delete: ({ id }) => {
       need(db.providers.get(id), "The provider");
       db.providers.delete(id);
+      if (db.defaultProviderId === id) db.defaultProviderId = null;
       emit({ type: "providersChanged" });
       return null;
     },
@@ -150,10 +155,23 @@ export function createHandlers(db: MockDb, emit: (event: AppEvent) => void): Han
       await delay(300);
       const preset = db.presets.find((p) => p.id === existing.presetId);
       if (existing.auth !== "none" && !existing.key.isSet) throw noKeyError(existing);
+      if (db.failFetchModels) fail("gatewayDown", db.failFetchModels, { retryable: true });
       const models = preset?.offlineDemo ? DEMO_MODELS : GATEWAY_MODELS;
       existing.models = models;
+      existing.defaultModel ??= models.find((model) => model.kind === "chat")?.id;
       emit({ type: "providersChanged" });
-      return models.map((model) => ({ id: model, ownedBy: model.split("-")[0] }));
+      return models;
+    },
+    default_provider_get: () => ({ providerId: db.resolveDefaultProvider() }),
+    default_provider_set: ({ providerId, model }) => {
+      const existing = need(db.providers.get(providerId), "The provider");
+      if (model !== undefined) {
+        if (!model.trim()) fail("invalid", "Choose a model for the default provider.");
+        existing.defaultModel = model.trim();
+      }
+      db.defaultProviderId = providerId;
+      emit({ type: "providersChanged" });
+      return { providerId: db.resolveDefaultProvider() };
     },
 
     conversation_list: ({ cursor, limit }) => {

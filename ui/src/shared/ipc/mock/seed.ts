@@ -7,7 +7,7 @@ import {
   smallTalk,
   topicTitle,
 } from "./content";
-import { DEMO_MODELS, GATEWAY_MODELS, PRESETS } from "./catalog";
+import { DEMO_MODELS, GATEWAY_CHAT_IDS, GATEWAY_MODELS, PRESETS } from "./catalog";
 import { MockDb } from "./db";
 import { HOSTILE_REPLIES } from "./hostile";
 import { seedClock } from "./seedClock";
@@ -128,7 +128,7 @@ export function seedMockDb(options: SeedOptions): MockDb {
     const conversation = db.addConversation({
       title,
       providerId: index % 4 === 0 ? demo.id : n1n.id,
-      model: index % 4 === 0 ? "demo-chat" : GATEWAY_MODELS[index % GATEWAY_MODELS.length],
+      model: index % 4 === 0 ? "demo-chat" : GATEWAY_CHAT_IDS[index % GATEWAY_CHAT_IDS.length],
       pinned: index === 7,
       at: conversationAt,
       messageCount: turns * 2,

@@ -1,13 +1,17 @@
 //! Gateway profiles: create, edit, keys (keychain only), test the connection, fetch models,
 //! and resolve a profile into the endpoint a request is sent to.
 
+mod default;
+
 use std::sync::Arc;
 use std::time::Instant;
 
+use portico_gateway::model_kind::kind_from_id;
 use portico_gateway::{ApiKey, Endpoint, GatewayClient};
 use portico_store::Store;
 use portico_types::{
-    AppEvent, ConnectionTest, ErrorKind, ErrorReason, IpcError, ModelInfo, Provider, ProviderInput,
+    AppEvent, ConnectionTest, ErrorKind, ErrorReason, IpcError, ModelInfo, ModelKind, Provider,
+    ProviderInput,
     ProviderPreset,
 };
 
@@ -62,7 +66,7 @@ impl ProviderService {
         let secrets = self.secrets.clone();
         let id = record.id.clone();
         let key = run(move || Ok(secrets.key_state(&id))).await?;
-        Ok(record.into_provider(key))
+        Ok(record.into_provider(key, kind_from_id))
     }
 
     fn changed(&self) {
@@ -87,7 +91,12 @@ impl ProviderService {
     pub async fn create(&self, input: ProviderInput) -> Result<Provider, IpcError> {
         let input = validate(input)?;
         let offline_demo = input.preset_id == OFFLINE_DEMO;
-        let record = db(&self.store, move |s| s.providers().create(&input)).await?;
+        let record = db(&self.store, move |s| {
+            let record = s.providers().create(&input)?;
+            default::adopt_if_first_gateway(s, &record)?;
+            Ok(record)
+        })
+        .await?;
         if offline_demo {
             // The demo is local and instant: fill its model picker right away.
             if let Err(e) = self.fetch_models(record.id.clone()).await {
@@ -113,7 +122,11 @@ impl ProviderService {
     pub async fn delete(&self, id: String) -> Result<(), IpcError> {
         let secrets = self.secrets.clone();
         let for_key = id.clone();
-        db(&self.store, move |s| s.providers().delete(&id)).await?;
+        db(&self.store, move |s| {
+            s.providers().delete(&id)?;
+            default::forget_if_default(s, &id)
+        })
+        .await?;
         // The profile is gone either way; a keychain that refuses leaves an orphan entry only.
         if let Err(e) = run(move || secrets.clear_key(&for_key).map_err(IpcError::from)).await {
             tracing::warn!("key of a deleted provider not removed: {}", e.message);
@@ -203,7 +216,8 @@ impl ProviderService {
         })
     }
 
-    /// Fetches the model list and caches it on the profile for the picker.
+    /// Fetches the model list and caches it on the profile for the picker. A profile without
+    /// a default model gets its first chat model, so a new chat has something to send to.
     pub async fn fetch_models(&self, id: String) -> Result<Vec<ModelInfo>, IpcError> {
         self.list_models(id, false).await
     }
@@ -216,8 +230,16 @@ impl ProviderService {
             Err(e) => return Err(self.key_checks.explain(&id, testing, e.into())),
         };
         self.key_checks.key_accepted(&id);
-        let ids: Vec<String> = models.iter().map(|m| m.id.clone()).collect();
-        db(&self.store, move |s| s.providers().set_models(&id, ids)).await?;
+        let cached = models.clone();
+        db(&self.store, move |s| {
+            let record = s.providers().set_models(&id, &cached)?;
+            let first_chat = cached.iter().find(|m| m.kind == ModelKind::Chat);
+            if let (None, Some(model)) = (&record.default_model, first_chat) {
+                s.providers().set_default_model(&id, Some(&model.id))?;
+            }
+            Ok(())
+        })
+        .await?;
         self.changed();
         Ok(models)
     }
