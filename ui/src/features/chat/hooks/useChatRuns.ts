@@ -3,7 +3,7 @@ import { useCallback } from "react";
 import type { ChatRunStarted } from "@/shared/bindings/ChatRunStarted";
 import type { ChatStreamEvent } from "@/shared/bindings/ChatStreamEvent";
 import type { ChatSendRequest } from "@/shared/bindings/ChatSendRequest";
-import { call, queryKeys, stream } from "@/shared/ipc";
+import { call, queryKeys, stream, type RequestOf } from "@/shared/ipc";
 import { streamBuffer, useStreamStore } from "../state/streamStore";
 import { replaceMessageInThread, type ThreadData } from "./useThread";
 
@@ -45,8 +45,10 @@ export function useChatRuns() {
   );
 
   const afterStart = useCallback(
-    async (started: ChatRunStarted, initialText?: string) => {
-      registerRun(started, initialText);
+    async (started: ChatRunStarted, finished: boolean, initialText?: string) => {
+      // A run that failed at once can finish before its command returns: registering it
+      // then would leave a run that never ends (Stop shown, sending refused).
+      if (!finished) registerRun(started, initialText);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.thread(started.conversationId) }),
         queryClient.invalidateQueries({ queryKey: queryKeys.conversations }),
@@ -57,21 +59,34 @@ export function useChatRuns() {
     [queryClient],
   );
 
-  const send = useCallback(
-    async (req: ChatSendRequest) => afterStart(await stream("chat_send", req, onEvent)),
+  /** Starts a streaming command; its events go to `onEvent`, noting whether it finished. */
+  const start = useCallback(
+    async <K extends "chat_send" | "chat_regenerate" | "chat_continue">(
+      cmd: K,
+      req: RequestOf<K>,
+      initialText?: string,
+    ) => {
+      let finished = false;
+      const started = await stream(cmd, req, (event: ChatStreamEvent) => {
+        if (event.event === "finished") finished = true;
+        onEvent(event);
+      });
+      return afterStart(started, finished, initialText);
+    },
     [afterStart, onEvent],
   );
 
+  const send = useCallback((req: ChatSendRequest) => start("chat_send", req), [start]);
+
   const regenerate = useCallback(
-    async (messageId: string) =>
-      afterStart(await stream("chat_regenerate", { messageId }, onEvent)),
-    [afterStart, onEvent],
+    (messageId: string) => start("chat_regenerate", { messageId }),
+    [start],
   );
 
   const continueReply = useCallback(
-    async (messageId: string, existingText: string) =>
-      afterStart(await stream("chat_continue", { messageId }, onEvent), existingText),
-    [afterStart, onEvent],
+    (messageId: string, existingText: string) =>
+      start("chat_continue", { messageId }, existingText),
+    [start],
   );
 
   const cancel = useCallback(async (runId: string) => {
@@ -83,8 +98,12 @@ export function useChatRuns() {
     const runs = await call("chat_active_runs", null);
     await Promise.all(
       runs.map(async (run) => {
-        const attached = await stream("chat_attach", { runId: run.runId }, onEvent);
-        if (attached) {
+        let finished = false;
+        const attached = await stream("chat_attach", { runId: run.runId }, (event) => {
+          if (event.event === "finished") finished = true;
+          onEvent(event);
+        });
+        if (attached && !finished) {
           registerRun({
             runId: run.runId,
             conversationId: run.conversationId,
