@@ -6,6 +6,7 @@
 mod chat;
 mod commands;
 mod conversation;
+mod draft;
 mod error;
 mod events;
 mod message;
@@ -15,6 +16,7 @@ mod search;
 pub use chat::*;
 pub use commands::{export_bindings, COMMAND_NAMES};
 pub use conversation::*;
+pub use draft::*;
 pub use error::*;
 pub use events::*;
 pub use message::*;
