@@ -61,6 +61,24 @@ export async function openExternal(url: string): Promise<void> {
 }
 
 /**
+ * Runs `task` when the window is asked to close, and closes it once the task is done or
+ * `timeoutMs` has passed, whichever is first. (The shell closes the window anyway if the page
+ * does not answer, so a stuck page never keeps it open.)
+ */
+export async function beforeWindowCloses(
+  task: () => Promise<void>,
+  timeoutMs: number,
+): Promise<UnlistenFn> {
+  const { getCurrentWindow } = await import("@tauri-apps/api/window");
+  return getCurrentWindow().onCloseRequested(async () => {
+    let timer = 0;
+    const timeout = new Promise<void>((resolve) => (timer = window.setTimeout(resolve, timeoutMs)));
+    await Promise.race([task().catch(() => undefined), timeout]);
+    window.clearTimeout(timer);
+  });
+}
+
+/**
  * Copies text to the system clipboard. Through the clipboard plugin in the app (WebKitGTK's
  * own clipboard API is not reliable on a custom scheme); the web API elsewhere.
  */

@@ -16,6 +16,8 @@ export class MockDb {
   /** Conversations whose messages are generated on first open. */
   lazyThreads = new Map<string, () => void>();
   keychainAvailable = true;
+  /** Unsent composer text by conversation id ("" for the new chat). */
+  drafts = new Map<string, { text: string; updatedAt: number }>();
   private counter = 0;
 
   nextId(prefix: string): string {
