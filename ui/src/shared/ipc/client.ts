@@ -3,6 +3,7 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { AppEvent } from "../bindings/AppEvent";
 import type { Commands } from "../bindings/commands";
 import { IpcFailure, normalizeIpcError } from "./errors";
+export { openExternal } from "./openExternal";
 
 /** The Tauri event that carries AppEvent (portico-types `APP_EVENT`). */
 export const APP_EVENT_NAME = "portico://app-event";
@@ -47,17 +48,6 @@ export async function stream<K extends StreamingCommandName>(
 /** Listens to app-wide notifications. Returns a function that stops listening. */
 export async function onAppEvent(handler: (event: AppEvent) => void): Promise<UnlistenFn> {
   return listen<AppEvent>(APP_EVENT_NAME, (event) => handler(event.payload));
-}
-
-/** Opens a link in the system browser, never inside the app window. */
-export async function openExternal(url: string): Promise<void> {
-  if (!/^https?:\/\//i.test(url) && !/^mailto:/i.test(url)) return;
-  try {
-    const { openUrl } = await import("@tauri-apps/plugin-opener");
-    await openUrl(url);
-  } catch {
-    window.open(url, "_blank", "noopener,noreferrer");
-  }
 }
 
 /**
