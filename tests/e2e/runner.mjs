@@ -1,6 +1,9 @@
 // Runs the end-to-end flows in order (later ones reuse earlier data folders, as a person
 // relaunching the app would). Prints "N passed, N failed" last.
-import { flows } from "./flows.mjs";
+import { draftsAndLinksFlows } from "./draftsAndLinks.mjs";
+import { flows as mainFlows } from "./flows.mjs";
+
+const flows = [...mainFlows, ...draftsAndLinksFlows];
 
 const filter = process.argv[2] ?? "";
 let passed = 0;
