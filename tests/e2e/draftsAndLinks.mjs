@@ -152,6 +152,17 @@ export const draftsAndLinksFlows = [
           async () => (await composerValue(relaunched)) === inConversation,
           "the conversation's draft is back",
         );
+        await eventually(
+          () =>
+            relaunched.execute(() =>
+              [...document.querySelectorAll("article")].some((a) =>
+                a.innerText.includes(
+                  "A first message, so there is a conversation",
+                ),
+              ),
+            ),
+          "the conversation's messages show above the draft",
+        );
         await screenshot(relaunched, "draft-after-kill");
       });
     },
