@@ -174,3 +174,69 @@ fn conversations_page_and_search_through_ipc() {
     let info = invoke(&app, "app_info", json!({})).unwrap();
     assert_eq!(info["firstRun"], true);
 }
+
+#[test]
+fn drafts_save_list_move_and_clear_through_ipc() {
+    let app = app();
+    let c = invoke(
+        &app,
+        "conversation_create",
+        json!({ "req": { "params": {} } }),
+    )
+    .unwrap();
+    let id = c["id"].as_str().unwrap();
+    invoke(
+        &app,
+        "draft_save",
+        json!({ "req": { "text": "new chat draft" } }),
+    )
+    .unwrap();
+    invoke(
+        &app,
+        "draft_save",
+        json!({ "req": { "conversationId": id, "text": "草稿 in a conversation" } }),
+    )
+    .unwrap();
+    let listed = invoke(&app, "draft_list", json!({})).unwrap();
+    let mut drafts: Vec<(Value, Value)> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["conversationId"].clone(), d["text"].clone()))
+        .collect();
+    drafts.sort_by_key(|(id, _)| id.to_string());
+    assert_eq!(
+        drafts,
+        [
+            (json!(id), json!("草稿 in a conversation")),
+            (Value::Null, json!("new chat draft")),
+        ]
+    );
+
+    invoke(
+        &app,
+        "draft_move",
+        json!({ "req": { "conversationId": id } }),
+    )
+    .unwrap();
+    let listed = invoke(&app, "draft_list", json!({})).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+    assert_eq!(listed[0]["conversationId"], id);
+    assert_eq!(listed[0]["text"], "new chat draft");
+
+    invoke(
+        &app,
+        "draft_save",
+        json!({ "req": { "conversationId": id, "text": "" } }),
+    )
+    .unwrap();
+    assert_eq!(invoke(&app, "draft_list", json!({})).unwrap(), json!([]));
+
+    let err = invoke(
+        &app,
+        "draft_save",
+        json!({ "req": { "conversationId": "gone", "text": "late" } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "notFound", "{err}");
+}

@@ -1,6 +1,7 @@
 //! The app shell: the only code that imports tauri. It builds the core, adapts its sinks
 //! to Channels and events, and registers the commands of the contract's table.
 
+mod close_guard;
 pub mod commands;
 mod compositing;
 #[cfg(target_os = "linux")]
@@ -65,6 +66,7 @@ pub fn run() {
             );
             Ok(())
         })
+        .on_window_event(close_guard::on_window_event)
         .on_page_load(move |webview, payload| {
             let event = match payload.event() {
                 PageLoadEvent::Started => "started loading",

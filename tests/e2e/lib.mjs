@@ -34,8 +34,9 @@ export async function launch(dataDir) {
   return browser;
 }
 
-/** Whether an app process on `dataDir` is still running (its command line names the folder). */
-function appRunning(dataDir) {
+/** The app processes running on `dataDir` (their command line names the folder). */
+export function appPids(dataDir) {
+  const pids = [];
   for (const pid of readdirSync("/proc")) {
     if (!/^\d+$/.test(pid)) continue;
     let args;
@@ -45,9 +46,13 @@ function appRunning(dataDir) {
       continue; // gone meanwhile
     }
     const flag = args.indexOf("--data-dir");
-    if (flag > 0 && args[flag + 1] === dataDir) return true;
+    if (flag > 0 && args[flag + 1] === dataDir) pids.push(Number(pid));
   }
-  return false;
+  return pids;
+}
+
+function appRunning(dataDir) {
+  return appPids(dataDir).length > 0;
 }
 
 /**

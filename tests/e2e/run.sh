@@ -42,6 +42,13 @@ done
 [ -n "${url:-}" ] || fail "the simulator did not start: $(cat "$work/sim.log")"
 export PORTICO_E2E_SIM_URL="$url"
 
+# A stand-in for the system opener: on Linux the app's opener runs xdg-open with the URL;
+# this one writes it down instead of starting a browser. It comes first on the app's PATH.
+mkdir -p "$work/opener-bin"
+printf '#!/bin/sh\nprintf "%%s\\n" "$1" >>"$PORTICO_E2E_OPENED"\n' >"$work/opener-bin/xdg-open"
+chmod +x "$work/opener-bin/xdg-open"
+export PATH="$work/opener-bin:$PATH" PORTICO_E2E_OPENED="$work/opened-urls.txt"
+
 port=${PORTICO_DRIVER_PORT:-4444}
 tauri-driver --port "$port" --native-port $((port + 1)) >"$work/driver.log" 2>&1 &
 pids+=($!)

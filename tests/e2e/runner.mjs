@@ -1,9 +1,10 @@
 // Runs the end-to-end flows in order (later ones reuse earlier data folders, as a person
 // relaunching the app would). Prints "N passed, N failed" last.
+import { draftsAndLinksFlows } from "./draftsAndLinks.mjs";
 import { flows as mainFlows } from "./flows.mjs";
 import { flows as providerFlows } from "./providers.flows.mjs";
 
-const flows = [...mainFlows, ...providerFlows];
+const flows = [...mainFlows, ...providerFlows, ...draftsAndLinksFlows];
 
 const filter = process.argv[2] ?? "";
 let passed = 0;

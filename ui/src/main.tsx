@@ -3,8 +3,9 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { AppProviders } from "./app/AppProviders";
 import { createQueryClient } from "./app/queryClient";
+import { flushDrafts, loadDrafts } from "@/features/chat";
 import { initI18n } from "./shared/i18n";
-import { appInfoQuery } from "./shared/ipc";
+import { appInfoQuery, beforeWindowCloses } from "./shared/ipc";
 import { preloadMarkdown } from "./shared/markdown";
 import { startThemeSync, useThemeStore } from "./shared/theme";
 import "./index.css";
@@ -18,8 +19,15 @@ async function installMockBackendIfAsked(): Promise<void> {
   installMockBackend(mockOptionsFromUrl(window.location.search));
 }
 
+/** The longest a closing window waits for the last drafts to reach the disk. */
+const DRAFT_FLUSH_ON_CLOSE_MS = 1000;
+
 async function start(): Promise<void> {
   await installMockBackendIfAsked();
+  // Unsent drafts: read from disk beside the first render (the composer waits for them), and
+  // written before the window closes.
+  void loadDrafts();
+  void beforeWindowCloses(flushDrafts, DRAFT_FLUSH_ON_CLOSE_MS).catch(() => undefined);
   const params = new URLSearchParams(window.location.search);
   const lang = params.get("lang");
   initI18n(lang === "en" || lang === "zh-CN" ? lang : undefined);

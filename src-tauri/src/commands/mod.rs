@@ -4,6 +4,7 @@
 pub mod app;
 pub mod chat;
 pub mod conversations;
+pub mod drafts;
 pub mod providers;
 pub mod settings;
 
@@ -42,6 +43,9 @@ macro_rules! app_commands {
             $crate::commands::chat::chat_attach,
             $crate::commands::chat::chat_cancel,
             $crate::commands::chat::chat_active_runs,
+            $crate::commands::drafts::draft_list,
+            $crate::commands::drafts::draft_save,
+            $crate::commands::drafts::draft_move,
         ]
     };
 }

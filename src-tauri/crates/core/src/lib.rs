@@ -4,6 +4,7 @@
 mod blocking;
 pub mod chat;
 mod conversations;
+mod drafts;
 mod key_checks;
 pub mod notify;
 pub mod presets;
@@ -15,6 +16,7 @@ use std::sync::Arc;
 
 pub use chat::{ChatService, ChatSink, ChatTuning};
 pub use conversations::ConversationService;
+pub use drafts::DraftService;
 pub use notify::{Notifier, NullNotifier};
 use portico_gateway::GatewayClient;
 use portico_store::Store;
@@ -39,6 +41,7 @@ pub struct Core {
     pub providers: ProviderService,
     pub conversations: ConversationService,
     pub chat: ChatService,
+    pub drafts: DraftService,
     store: Arc<Store>,
     secrets: Arc<Secrets>,
     data_dir: PathBuf,
@@ -83,10 +86,12 @@ impl Core {
             config.notifier,
             config.tuning,
         );
+        let drafts = DraftService::new(store.clone());
         Ok(Core {
             providers,
             conversations,
             chat,
+            drafts,
             store,
             secrets,
             data_dir: config.data_dir,

@@ -56,6 +56,30 @@ impl Drafts<'_> {
         })
     }
 
+    /// Moves the draft of `from` to `to` in one transaction, replacing any draft `to` had
+    /// (the new chat's draft, once the chat became a conversation). No draft at `from`:
+    /// nothing changes.
+    pub fn move_to(&self, from: &str, to: &str) -> Result<()> {
+        if from == to {
+            return Ok(());
+        }
+        let now = self.store.now();
+        self.store.write(|tx| {
+            let moved = tx.execute(
+                "INSERT INTO drafts (conversation_id, text, attachments_json, updated_at)
+                 SELECT ?2, text, attachments_json, ?3 FROM drafts WHERE conversation_id = ?1
+                 ON CONFLICT (conversation_id) DO UPDATE
+                 SET text = excluded.text, attachments_json = excluded.attachments_json,
+                     updated_at = excluded.updated_at",
+                params![from, to, now],
+            )?;
+            if moved > 0 {
+                tx.execute("DELETE FROM drafts WHERE conversation_id = ?1", [from])?;
+            }
+            Ok(())
+        })
+    }
+
     /// Every saved draft, newest first.
     pub fn list(&self) -> Result<Vec<DraftRecord>> {
         self.store.read(|tx| {

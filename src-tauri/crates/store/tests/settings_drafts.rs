@@ -68,3 +68,22 @@ fn a_deleted_conversation_takes_its_draft_along() {
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].conversation_id, NEW_CHAT);
 }
+
+#[test]
+fn moving_the_new_chat_draft_moves_its_row_and_replaces_the_target() {
+    let db = common::open_ticking();
+    let drafts = db.store.drafts();
+    drafts.put(NEW_CHAT, "typed while sending").unwrap();
+    drafts.put("conv-a", "older text").unwrap();
+    drafts.move_to(NEW_CHAT, "conv-a").unwrap();
+    let list = drafts.list().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].conversation_id, "conv-a");
+    assert_eq!(list[0].text, "typed while sending");
+
+    // Nothing at the source: the target keeps what it has.
+    drafts.move_to(NEW_CHAT, "conv-a").unwrap();
+    let list = drafts.list().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].text, "typed while sending");
+}

@@ -78,6 +78,10 @@ command_table! {
     chat_attach: AttachRequest => bool, stream ChatStreamEvent;
     chat_cancel: CancelRequest => ();
     chat_active_runs: () => Vec<ActiveRun>;
+
+    draft_list: () => Vec<Draft>;
+    draft_save: DraftSaveRequest => ();
+    draft_move: DraftMoveRequest => ();
 }
 
 /// Exports every exportable type reachable from the table, looking through Vec/Option/tuples.

@@ -6,6 +6,7 @@
 mod chat;
 mod commands;
 mod conversation;
+mod draft;
 mod error;
 mod error_reason;
 mod events;
@@ -16,6 +17,7 @@ mod search;
 pub use chat::*;
 pub use commands::{export_bindings, COMMAND_NAMES};
 pub use conversation::*;
+pub use draft::*;
 pub use error::*;
 pub use error_reason::*;
 pub use events::*;

@@ -16,6 +16,9 @@ import type { ConversationListRequest } from "./ConversationListRequest";
 import type { ConversationPage } from "./ConversationPage";
 import type { ConversationSettings } from "./ConversationSettings";
 import type { DefaultProvider } from "./DefaultProvider";
+import type { Draft } from "./Draft";
+import type { DraftMoveRequest } from "./DraftMoveRequest";
+import type { DraftSaveRequest } from "./DraftSaveRequest";
 import type { ErrorKind } from "./ErrorKind";
 import type { ErrorReason } from "./ErrorReason";
 import type { HeaderPair } from "./HeaderPair";
@@ -72,6 +75,9 @@ export interface Commands {
   chat_attach: { req: AttachRequest; res: boolean; event: ChatStreamEvent };
   chat_cancel: { req: CancelRequest; res: null };
   chat_active_runs: { req: null; res: Array<ActiveRun> };
+  draft_list: { req: null; res: Array<Draft> };
+  draft_save: { req: DraftSaveRequest; res: null };
+  draft_move: { req: DraftMoveRequest; res: null };
 }
 
-export const COMMAND_NAMES = ["app_info", "keychain_status", "provider_presets", "provider_list", "provider_create", "provider_update", "provider_delete", "provider_set_key", "provider_clear_key", "provider_test", "provider_fetch_models", "default_provider_get", "default_provider_set", "conversation_list", "conversation_get", "conversation_create", "conversation_rename", "conversation_pin", "conversation_update_settings", "conversation_delete", "search", "thread_page", "message_switch_branch", "message_delete", "chat_send", "chat_regenerate", "chat_continue", "chat_attach", "chat_cancel", "chat_active_runs"] as const;
+export const COMMAND_NAMES = ["app_info", "keychain_status", "provider_presets", "provider_list", "provider_create", "provider_update", "provider_delete", "provider_set_key", "provider_clear_key", "provider_test", "provider_fetch_models", "default_provider_get", "default_provider_set", "conversation_list", "conversation_get", "conversation_create", "conversation_rename", "conversation_pin", "conversation_update_settings", "conversation_delete", "search", "thread_page", "message_switch_branch", "message_delete", "chat_send", "chat_regenerate", "chat_continue", "chat_attach", "chat_cancel", "chat_active_runs", "draft_list", "draft_save", "draft_move"] as const;

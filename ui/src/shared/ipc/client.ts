@@ -3,6 +3,7 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { AppEvent } from "../bindings/AppEvent";
 import type { Commands } from "../bindings/commands";
 import { IpcFailure, normalizeIpcError } from "./errors";
+export { openExternal } from "./openExternal";
 
 /** The Tauri event that carries AppEvent (portico-types `APP_EVENT`). */
 export const APP_EVENT_NAME = "portico://app-event";
@@ -49,15 +50,22 @@ export async function onAppEvent(handler: (event: AppEvent) => void): Promise<Un
   return listen<AppEvent>(APP_EVENT_NAME, (event) => handler(event.payload));
 }
 
-/** Opens a link in the system browser, never inside the app window. */
-export async function openExternal(url: string): Promise<void> {
-  if (!/^https?:\/\//i.test(url) && !/^mailto:/i.test(url)) return;
-  try {
-    const { openUrl } = await import("@tauri-apps/plugin-opener");
-    await openUrl(url);
-  } catch {
-    window.open(url, "_blank", "noopener,noreferrer");
-  }
+/**
+ * Runs `task` when the window is asked to close, and closes it once the task is done or
+ * `timeoutMs` has passed, whichever is first. (The shell closes the window anyway if the page
+ * does not answer, so a stuck page never keeps it open.)
+ */
+export async function beforeWindowCloses(
+  task: () => Promise<void>,
+  timeoutMs: number,
+): Promise<UnlistenFn> {
+  const { getCurrentWindow } = await import("@tauri-apps/api/window");
+  return getCurrentWindow().onCloseRequested(async () => {
+    let timer = 0;
+    const timeout = new Promise<void>((resolve) => (timer = window.setTimeout(resolve, timeoutMs)));
+    await Promise.race([task().catch(() => undefined), timeout]);
+    window.clearTimeout(timer);
+  });
 }
 
 /**

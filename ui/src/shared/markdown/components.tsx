@@ -2,6 +2,7 @@ import type { Components } from "hast-util-to-jsx-runtime";
 import { createContext, isValidElement, useContext, type ReactNode } from "react";
 import { openExternal } from "../ipc";
 import { CodeBlock } from "./CodeBlock";
+import { ExternalLink } from "./links/ExternalLink";
 
 /** Whether the block being rendered is the one still streaming. */
 export const LiveBlockContext = createContext(false);
@@ -48,19 +49,7 @@ export const MARKDOWN_COMPONENTS: Components = {
     }
     return <pre>{children}</pre>;
   },
-  a: ({ href, children }) => (
-    <a
-      href={href}
-      title={href}
-      rel="noreferrer noopener"
-      onClick={(event) => {
-        event.preventDefault();
-        if (href) void openExternal(href);
-      }}
-    >
-      {children}
-    </a>
-  ),
+  a: ({ href, children }) => <ExternalLink href={href}>{children}</ExternalLink>,
   // Remote images would be fetched from untrusted output: show them as links instead.
   img: ({ src, alt }) =>
     typeof src === "string" && src ? (

@@ -1,11 +1,14 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { createPortal } from "react-dom";
+import { cn } from "./cn";
 import { Kbd } from "./Kbd";
 import type { TooltipSide } from "./Tooltip";
 
 interface Shown {
   target: HTMLElement;
   label: string;
+  /** A URL shown under the label, isolated from its bidi context (links in replies). */
+  url?: string;
   shortcut?: string;
   side: TooltipSide;
 }
@@ -22,6 +25,7 @@ function read(target: HTMLElement): Shown {
   return {
     target,
     label: target.dataset.tooltip ?? "",
+    url: target.dataset.tooltipUrl || undefined,
     shortcut: target.dataset.tooltipShortcut || undefined,
     side: side === "top" || side === "left" || side === "right" ? side : "bottom",
   };
@@ -170,9 +174,18 @@ function TooltipLayer({ delay, skipDelay }: { delay: number; skipDelay: number }
       id={id}
       role="tooltip"
       style={{ position: "fixed", top: 0, left: 0, visibility: "hidden" }}
-      className="pointer-events-none z-50 flex items-center gap-2 rounded-md bg-fg px-2 py-1 text-[12px] text-bg shadow-pop"
+      className={cn(
+        "pointer-events-none z-50 flex gap-2 rounded-md bg-fg px-2 py-1 text-[12px] text-bg shadow-pop",
+        shown.url ? "max-w-[min(560px,calc(100vw-8px))] flex-col gap-0.5" : "items-center",
+      )}
     >
-      {shown.label}
+      {shown.label ? <span>{shown.label}</span> : null}
+      {shown.url ? (
+        // A URL reads left to right whatever surrounds it, and wraps anywhere.
+        <bdi dir="ltr" data-tooltip-url className="font-mono break-all">
+          {shown.url}
+        </bdi>
+      ) : null}
       {shown.shortcut ? <Kbd inverted>{shown.shortcut}</Kbd> : null}
     </div>,
     document.body,

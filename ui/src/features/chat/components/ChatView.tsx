@@ -77,6 +77,7 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
         resetNewChat();
         openConversation(started.conversationId);
       }
+      return started.conversationId;
     },
     [conversationId, providerId, model, params, runs, openConversation, resetNewChat, t],
   );

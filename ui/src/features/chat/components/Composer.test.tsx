@@ -5,7 +5,7 @@ import { renderWithProviders } from "@/test/render";
 import { useComposerStore } from "../state/composerStore";
 import { Composer } from "./Composer";
 
-function setup(onSend = vi.fn(() => Promise.resolve()), streaming = false) {
+function setup(onSend = vi.fn(() => Promise.resolve(undefined)), streaming = false) {
   const onStop = vi.fn();
   renderWithProviders(
     <Composer draftKey="c1" onSend={onSend} onStop={onStop} streaming={streaming} />,
@@ -19,7 +19,7 @@ function type(textbox: HTMLElement, text: string) {
 }
 
 beforeEach(() => {
-  useComposerStore.setState({ drafts: {} });
+  useComposerStore.setState({ drafts: {}, loaded: true });
 });
 
 describe("Composer", () => {

@@ -1,17 +1,20 @@
 import { ArrowUp, Square, X } from "lucide-react";
-import { useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { IpcError } from "@/shared/bindings/IpcError";
 import { ErrorNotice } from "@/shared/errors";
 import { toIpcError } from "@/shared/ipc";
 import { IconButton, formatShortcut } from "@/shared/ui";
-import { useComposerStore } from "../state/composerStore";
+import { beginSend, finishSend, flushDrafts, useComposerStore } from "../state/composerStore";
 
 export interface ComposerProps {
   /** Which draft this composer edits (a conversation id, or the new-chat key). */
   draftKey: string;
-  /** Sends the text; rejects if the backend refused (the draft is then restored). */
-  onSend: (text: string) => Promise<void>;
+  /**
+   * Sends the text; rejects if the backend refused (the draft is then restored). Resolves
+   * with the conversation the message went to, when a new chat became one.
+   */
+  onSend: (text: string) => Promise<string | undefined>;
   onStop: () => void;
   streaming: boolean;
   disabled?: boolean;
@@ -36,9 +39,14 @@ export function Composer({
   const { t } = useTranslation();
   const draft = useComposerStore((state) => state.drafts[draftKey] ?? "");
   const setDraft = useComposerStore((state) => state.setDraft);
+  // Until the drafts saved on disk are read, typing could be overwritten by them.
+  const loaded = useComposerStore((state) => state.loaded);
   const [error, setError] = useState<IpcError | null>(null);
   const [sending, setSending] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+
+  // Leaving this chat (another conversation, or the new chat's first send) saves its draft.
+  useEffect(() => () => void flushDrafts(draftKey), [draftKey]);
 
   useLayoutEffect(() => {
     const element = textareaRef.current;
@@ -54,9 +62,10 @@ export function Composer({
     const text = draft;
     setError(null);
     setSending(true);
-    setDraft(draftKey, "");
+    void beginSend(draftKey);
     try {
-      await onSend(text);
+      const conversationId = await onSend(text);
+      void finishSend(draftKey, conversationId ?? draftKey);
     } catch (raw) {
       // Keep what the user wrote: put it back unless they already typed something new.
       const current = useComposerStore.getState().drafts[draftKey] ?? "";
@@ -104,6 +113,7 @@ export function Composer({
             disabled && disabledReason ? disabledReason : (placeholder ?? t("composer.placeholder"))
           }
           disabled={disabled}
+          readOnly={!loaded}
           onChange={(event) => setDraft(draftKey, event.target.value)}
           onKeyDown={onKeyDown}
           className="max-h-[280px] min-h-[24px] flex-1 resize-none bg-transparent py-1 text-[14px] leading-relaxed text-fg placeholder:text-fg-subtle focus:outline-none focus-visible:outline-none disabled:cursor-not-allowed"

@@ -1,4 +1,6 @@
 /** Canned markdown for the mock backend: realistic replies with code, tables, math and reasoning. */
+import { LINKS_REPLY, isLinksPrompt } from "./linksReply";
+
 const F = "```";
 
 export const LONG_CONVERSATION: Array<{ user: string; assistant: string; reasoning?: string }> = [
@@ -195,6 +197,7 @@ export function replyFor(prompt: string): { text: string; reasoning: string } {
       text: `好的。这是离线演示的回复，用来展示流式输出：\n\n- 文本按批次到达，每帧刷新一次\n- 代码块、表格和公式都支持\n\n${F}ts\nconst greeting = "你好，Portico";\nconsole.log(greeting);\n${F}\n\n| 项目 | 状态 |\n|---|---|\n| 流式输出 | ✅ |\n| 中文渲染 | ✅ |`,
     };
   }
+  if (isLinksPrompt(lower)) return { reasoning: "", text: LINKS_REPLY };
   if (lower.includes("table")) {
     return {
       reasoning: "",

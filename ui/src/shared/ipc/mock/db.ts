@@ -20,6 +20,8 @@ export class MockDb {
   defaultProviderId: string | null = null;
   /** When set, `provider_fetch_models` fails with this message (the gateway is down). */
   failFetchModels: string | null = null;
+  /** Unsent composer text by conversation id ("" for the new chat). */
+  drafts = new Map<string, { text: string; updatedAt: number }>();
   private counter = 0;
 
   /** The default provider: the setting, else the oldest gateway, else the first provider. */

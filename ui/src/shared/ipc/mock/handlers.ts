@@ -212,6 +212,7 @@ export function createHandlers(db: MockDb, emit: (event: AppEvent) => void): Han
     conversation_delete: ({ id }) => {
       conversationOf(id);
       db.conversations.delete(id);
+      db.drafts.delete(id);
       for (const message of [...db.messages.values()]) {
         if (message.conversationId === id) db.messages.delete(message.id);
       }
@@ -342,5 +343,20 @@ export function createHandlers(db: MockDb, emit: (event: AppEvent) => void): Han
       return null;
     },
     chat_active_runs: () => runs.active(),
+    draft_list: () =>
+      [...db.drafts].map(([id, draft]) => ({ conversationId: id || undefined, ...draft })),
+    draft_save: ({ conversationId, text }) => {
+      if (text && conversationId !== undefined) conversationOf(conversationId);
+      if (text) db.drafts.set(conversationId ?? "", { text, updatedAt: Date.now() });
+      else db.drafts.delete(conversationId ?? "");
+      return null;
+    },
+    draft_move: ({ conversationId }) => {
+      conversationOf(conversationId);
+      const draft = db.drafts.get("");
+      db.drafts.delete("");
+      if (draft) db.drafts.set(conversationId, draft);
+      return null;
+    },
   };
 }
