@@ -11,8 +11,7 @@ use portico_gateway::{ApiKey, Endpoint, GatewayClient};
 use portico_store::Store;
 use portico_types::{
     AppEvent, ConnectionTest, ErrorKind, ErrorReason, IpcError, ModelInfo, ModelKind, Provider,
-    ProviderInput,
-    ProviderPreset,
+    ProviderInput, ProviderPreset,
 };
 
 use crate::blocking::{db, run};

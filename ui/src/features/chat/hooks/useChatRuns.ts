@@ -3,7 +3,7 @@ import { useCallback } from "react";
 import type { ChatRunStarted } from "@/shared/bindings/ChatRunStarted";
 import type { ChatStreamEvent } from "@/shared/bindings/ChatStreamEvent";
 import type { ChatSendRequest } from "@/shared/bindings/ChatSendRequest";
-import { call, queryKeys, stream, type RequestOf } from "@/shared/ipc";
+import { call, queryKeys, stream, type EventOf, type RequestOf } from "@/shared/ipc";
 import { streamBuffer, useStreamStore } from "../state/streamStore";
 import { replaceMessageInThread, type ThreadData } from "./useThread";
 
@@ -67,7 +67,8 @@ export function useChatRuns() {
       initialText?: string,
     ) => {
       let finished = false;
-      const started = await stream(cmd, req, (event: ChatStreamEvent) => {
+      const started = await stream(cmd, req, (raw: EventOf<K>) => {
+        const event = raw as ChatStreamEvent;
         if (event.event === "finished") finished = true;
         onEvent(event);
       });
