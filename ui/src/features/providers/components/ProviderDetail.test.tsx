@@ -125,7 +125,7 @@ describe("ProviderDetail", () => {
     render(provider());
     fireEvent.click(screen.getByRole("button", { name: "Test connection" }));
     const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent("Incorrect API key provided.");
+    expect(alert).toHaveTextContent("The gateway rejected your API key");
     expect(within(alert).queryByRole("button", { name: "Open provider settings" })).toBeNull();
   });
 
@@ -133,7 +133,7 @@ describe("ProviderDetail", () => {
     backend(rejected);
     render(provider());
     fireEvent.click(screen.getByRole("button", { name: "Test connection" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("Incorrect API key provided.");
+    expect(await screen.findByRole("alert")).toHaveTextContent("The gateway rejected your API key");
     // The new key happens to end in the same four characters: the error must still go.
     fireEvent.click(screen.getByRole("button", { name: "Replace key" }));
     fireEvent.change(screen.getByLabelText("API key"), { target: { value: "sk-new-key-a1b2" } });

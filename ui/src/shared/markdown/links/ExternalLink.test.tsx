@@ -15,8 +15,13 @@ beforeEach(() => {
 });
 afterEach(() => removeMockBackend());
 
-function renderReply(text: string) {
-  return renderWithProviders(<MarkdownRenderer text={text} />);
+/** Renders a reply and waits until the markdown worker has answered for every block. */
+async function renderReply(text: string) {
+  const result = renderWithProviders(<MarkdownRenderer text={text} />);
+  await waitFor(() => expect(result.container.querySelector("[aria-busy]")).toBeNull(), {
+    timeout: 5000,
+  });
+  return result;
 }
 
 /** Hovers `element` and returns the tooltip the app's tooltip layer shows for it. */
@@ -27,7 +32,7 @@ async function hover(element: Element) {
 
 describe("links in a reply", () => {
   it("opens http, https and mailto links through the system opener, exactly as written", async () => {
-    const { container } = renderReply(
+    const { container } = await renderReply(
       "[docs](https://example.com/a?b=1#c) [plain](http://example.org/) [mail](mailto:team@example.com)",
     );
     const links = [...container.querySelectorAll("a")];
@@ -42,7 +47,9 @@ describe("links in a reply", () => {
   });
 
   it("keeps javascript: and other schemes inert, and never calls the opener", async () => {
-    const { container } = renderReply("[run](javascript:alert(1)) [chat](irc://irc.example.net/x)");
+    const { container } = await renderReply(
+      "[run](javascript:alert(1)) [chat](irc://irc.example.net/x)",
+    );
     expect(container.querySelector("a")).toBeNull();
     const inert = [...container.querySelectorAll("[data-link-inert]")];
     expect(inert.map((el) => el.textContent)).toEqual(["run", "chat"]);
@@ -57,7 +64,9 @@ describe("links in a reply", () => {
   });
 
   it("shows the full URL on hover, left to right and isolated, with bidi controls visible", async () => {
-    const { container } = renderReply("[…/\u202Egpj.exe](https://example.com/\u202Egpj.exe) next");
+    const { container } = await renderReply(
+      "[…/\u202Egpj.exe](https://example.com/\u202Egpj.exe) next",
+    );
     const link = container.querySelector("a");
     if (!link) throw new Error("no link rendered");
     // The text is isolated: its override cannot spill into " next".
@@ -69,7 +78,7 @@ describe("links in a reply", () => {
   });
 
   it("shows the URL on keyboard focus too", async () => {
-    const { container } = renderReply("[docs](https://example.com/docs)");
+    const { container } = await renderReply("[docs](https://example.com/docs)");
     fireEvent.keyDown(document.body, { key: "Tab" });
     const link = container.querySelector("a");
     if (!link) throw new Error("no link rendered");
