@@ -14,6 +14,7 @@ import {
   visible,
   withApp,
 } from "./lib.mjs";
+import { killFlows } from "./kill.mjs";
 
 const COMPOSER = 'textarea[aria-label="Message"]';
 const demoDir = join(WORK, "demo-profile");
@@ -277,4 +278,5 @@ export const flows = [
       assert(db.length >= 1, "the database file exists");
     },
   },
+  ...killFlows,
 ];
