@@ -68,13 +68,28 @@ async function cpuShare(procs, ms) {
     .join(", ");
 }
 
-/** Whether `pid` is still the process `comm` we listed (not a reused pid). */
+/** Whether `pid` still runs as the process `comm` we listed (a zombie or reused pid: no). */
 function stillSame({ pid, comm }) {
   if (!alive(pid)) return false;
   try {
-    return readFileSync(`/proc/${pid}/stat`, "utf8").includes(`(${comm})`);
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const state = stat[stat.lastIndexOf(")") + 2];
+    return stat.includes(`(${comm})`) && state !== "Z";
   } catch {
     return false;
+  }
+}
+
+/** Notes in `gone` (pid -> ms after `killedAt`) each helper that exits, until `untilMs`. */
+async function watchExits(helpers, gone, killedAt, untilMs) {
+  while (
+    Date.now() - killedAt < untilMs &&
+    helpers.some((p) => !gone.has(p.pid))
+  ) {
+    for (const p of helpers)
+      if (!gone.has(p.pid) && !stillSame(p))
+        gone.set(p.pid, Date.now() - killedAt);
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
@@ -150,13 +165,11 @@ export const killFlows = [
         await within(browser.keys("Enter"), 10_000, null);
         const seen = await untilRendering(browser);
         app = appPid(dataDir);
-        const cpu = app
-          ? await cpuShare(
-              [{ pid: app, comm: "app" }, ...descendants(app)],
-              1_000,
-            )
-          : null;
         assert(app, "the app's process is found");
+        const cpu = await cpuShare(
+          [{ pid: app, comm: "app" }, ...descendants(app)],
+          1_000,
+        );
         // By ancestry before the kill: once the app is gone they are reparented.
         helpers = descendants(app);
         assert(
@@ -165,36 +178,17 @@ export const killFlows = [
         );
         process.kill(app, "SIGKILL");
         const killedAt = Date.now();
-        while (alive(app) && Date.now() - killedAt < 5_000)
-          await new Promise((resolve) => setTimeout(resolve, 20));
         const gone = new Map();
-        while (
-          Date.now() - killedAt < GRACE_MS &&
-          helpers.some((p) => !gone.has(p.pid))
-        ) {
-          for (const p of helpers)
-            if (!gone.has(p.pid) && !stillSame(p))
-              gone.set(p.pid, Date.now() - killedAt);
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
+        await watchExits(helpers, gone, killedAt, GRACE_MS);
         const outlived = helpers.filter((p) => !gone.has(p.pid));
-        while (
-          Date.now() - killedAt < WATCH_MS &&
-          helpers.some((p) => !gone.has(p.pid))
-        ) {
-          for (const p of helpers)
-            if (!gone.has(p.pid) && !stillSame(p))
-              gone.set(p.pid, Date.now() - killedAt);
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
+        await watchExits(helpers, gone, killedAt, WATCH_MS);
+        const fate = (p) =>
+          gone.has(p.pid)
+            ? `gone at ${gone.get(p.pid)} ms`
+            : `alive at ${WATCH_MS / 1000} s`;
         console.log(
           `     (killed with the page ${seen}, ${cpu}; after the kill: ` +
-            helpers
-              .map(
-                (p) =>
-                  `${p.comm} ${gone.has(p.pid) ? `gone at ${gone.get(p.pid)} ms` : `alive at ${WATCH_MS / 1000} s`}`,
-              )
-              .join(", ") +
+            helpers.map((p) => `${p.comm} ${fate(p)}`).join(", ") +
             ")",
         );
         assert(
