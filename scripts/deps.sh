@@ -17,6 +17,8 @@ APT_PACKAGES=(
   fonts-dejavu-core fonts-noto-cjk
   # browser tests of the UI with mocked IPC
   chromium chromium-driver
+  # the hostile-reply benchmark reads when a reply was saved from the app's database
+  sqlite3
 )
 
 need_sudo() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -16,6 +16,7 @@ import {
 } from "./lib.mjs";
 import { markdownFlows } from "./markdown.mjs";
 import { modelFlows } from "./flows_models.mjs";
+import { killFlows } from "./kill.mjs";
 
 const COMPOSER = 'textarea[aria-label="Message"]';
 const demoDir = join(WORK, "demo-profile");
@@ -362,6 +363,7 @@ export const flows = [
     },
   },
   ...markdownFlows,
+  ...killFlows,
 ];
 
 flows.push(...modelFlows);

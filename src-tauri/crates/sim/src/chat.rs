@@ -13,7 +13,7 @@ use crate::completion::{ChatRequest, Completion};
 use crate::scenario::Plan;
 use crate::server::Shared;
 use crate::stream::{self, Ctx};
-use crate::{errors, models, tools};
+use crate::{errors, hostile, models, tools};
 
 pub async fn handle(shared: Arc<Shared>, plan: Plan, body: &[u8]) -> Response {
     let req = match ChatRequest::parse(body) {
@@ -23,13 +23,22 @@ pub async fn handle(shared: Arc<Shared>, plan: Plan, body: &[u8]) -> Response {
     let Some(model) = models::find(&req.model) else {
         return errors::model_not_found(&req.model);
     };
+    let hostile = match req.prompt.directives.hostile.clone().transpose() {
+        Ok(kind) => kind,
+        Err(name) => return hostile::unknown(&name),
+    };
     let seq = shared.next_seq();
     let meta = Meta::new(seq, req.prompt.hash, &req.model);
     // After a tool result the turn ends in text, so a tool loop terminates.
-    let tool_mode = plan.tools.filter(|_| !req.answering_tool);
+    let tool_mode = plan
+        .tools
+        .filter(|_| !req.answering_tool && hostile.is_none());
     let as_json = !req.stream || plan.json_when_stream;
     let completion = Completion::build(&req, model.style, &plan);
     let calls = tool_mode.map(|mode| tools::calls(mode, &req.tool_names, seq));
+    if let (true, Some(kind)) = (as_json, hostile) {
+        return hostile::to_json(kind, &meta, req.prompt_tokens);
+    }
     if as_json {
         let body = match &calls {
             Some(calls) => tools::to_json(&meta, calls, req.prompt_tokens),
@@ -53,8 +62,9 @@ pub async fn handle(shared: Arc<Shared>, plan: Plan, body: &[u8]) -> Response {
             prompt_tokens: req.prompt_tokens,
             words_per_chunk,
         };
-        let outcome = match (&calls, tool_mode) {
-            (Some(calls), Some(mode)) => tools::stream(&mut writer, &ctx, calls, mode).await,
+        let outcome = match (hostile, &calls, tool_mode) {
+            (Some(kind), _, _) => hostile::stream(&mut writer, &ctx, kind).await,
+            (None, Some(calls), Some(mode)) => tools::stream(&mut writer, &ctx, calls, mode).await,
             _ => stream::text(&mut writer, &ctx, &completion).await,
         };
         writer.close(outcome).await;

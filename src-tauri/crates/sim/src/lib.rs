@@ -24,6 +24,11 @@
 //! - In the last user message: `sim:words=N` (reply length in words, max
 //!   200000), `sim:delay=MS` (per-chunk delay), `sim:reasoning=N` (reasoning
 //!   words). Directives are removed before the reply is derived.
+//! - `sim:hostile=NAME` in the last user message: the reply is one of the
+//!   hostile texts in [`HOSTILE_REPLIES`] (megabytes on one line, nesting
+//!   thousands deep, raw HTML and `javascript:` links...), streamed in at most
+//!   about 400 irregular pieces; an unknown name gets a 400. Payloads that run
+//!   set `window.__porticoHostile` ([`HOSTILE_MARKER`]).
 //!
 //! # Replies
 //! A pure function of the last user message: the same prompt gives the same
@@ -43,6 +48,7 @@ mod completion;
 mod config;
 mod errors;
 mod faults;
+mod hostile;
 mod models;
 mod record;
 mod reply;
@@ -55,6 +61,7 @@ mod text;
 mod tools;
 
 pub use config::SimConfig;
+pub use hostile::{reply_text as hostile_reply, HOSTILE_REPLIES, MARKER as HOSTILE_MARKER};
 pub use record::RecordedRequest;
 pub use scenario::SCENARIOS;
 pub use server::{start, start_on, SimHandle};

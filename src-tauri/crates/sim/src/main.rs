@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 use std::time::Duration;
 
-use portico_sim::{SimConfig, SCENARIOS};
+use portico_sim::{SimConfig, HOSTILE_REPLIES, SCENARIOS};
 
 const USAGE: &str = "usage: portico-sim [--port N] [--key KEY] [--delay-ms MS] [--words-per-chunk N] [--scenario NAME]";
 
@@ -58,7 +58,11 @@ async fn main() -> ExitCode {
             if !message.is_empty() {
                 eprintln!("{message}");
             }
-            eprintln!("{USAGE}\nscenarios: {}", SCENARIOS.join(" "));
+            eprintln!(
+                "{USAGE}\nscenarios: {}\nhostile replies (sim:hostile=NAME in a prompt): {}",
+                SCENARIOS.join(" "),
+                HOSTILE_REPLIES.join(" ")
+            );
             return ExitCode::from(2);
         }
     };

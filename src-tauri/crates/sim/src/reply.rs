@@ -27,6 +27,8 @@ pub struct Directives {
     pub words: Option<usize>,
     pub delay_ms: Option<u64>,
     pub reasoning_words: Option<usize>,
+    /// `sim:hostile=NAME`: the reply is that hostile text (see `hostile`).
+    pub hostile: Option<crate::hostile::HostileDirective>,
 }
 
 /// The last user message, with directives taken out and whitespace collapsed.
@@ -43,6 +45,10 @@ impl Prompt {
         let mut directives = Directives::default();
         let mut kept = Vec::new();
         for word in raw.split_whitespace() {
+            if let Some(hostile) = crate::hostile::directive(word) {
+                directives.hostile = Some(hostile);
+                continue;
+            }
             match directive(word) {
                 Some(("words", n)) => directives.words = Some((n as usize).min(MAX_WORDS)),
                 Some(("delay", n)) => directives.delay_ms = Some(n),
