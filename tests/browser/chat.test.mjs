@@ -82,6 +82,8 @@ export const tests = [
       await page.getByRole("button", { name: "Settings" }).click();
       await page.getByTestId("provider-row").filter({ hasText: "n1n" }).click();
       await page.getByRole("button", { name: "Remove key" }).click();
+      // Removing asks first: the key can never be shown again.
+      await page.getByRole("dialog").getByRole("button", { name: "Remove key" }).click();
       await page.getByRole("button", { name: "Save key" }).waitFor();
       await page.getByRole("button", { name: "Back" }).click();
       // The model picker searches across providers.

@@ -139,15 +139,7 @@ export const draftsAndLinksFlows = [
       await killApp(browser, draftsDir);
 
       await withApp(draftsDir, "drafts-after-kill", async (relaunched) => {
-        await eventually(
-          async () => (await composerValue(relaunched)) === inNewChat,
-          "the new chat's draft is back",
-        );
-        const row = await visible(
-          relaunched,
-          '[data-testid="conversation-row"]',
-        );
-        await row.click();
+        // A relaunch reopens the conversation last open, with its draft...
         await eventually(
           async () => (await composerValue(relaunched)) === inConversation,
           "the conversation's draft is back",
@@ -162,6 +154,17 @@ export const draftsAndLinksFlows = [
               ),
             ),
           "the conversation's messages show above the draft",
+        );
+        // ...and the new chat has its own.
+        await click(relaunched, "button*=New chat");
+        await eventually(
+          async () => (await composerValue(relaunched)) === inNewChat,
+          "the new chat's draft is back",
+        );
+        await relaunched.$('[data-testid="conversation-row"]').then((row) => row.click());
+        await eventually(
+          async () => (await composerValue(relaunched)) === inConversation,
+          "the conversation's draft is still there",
         );
         await screenshot(relaunched, "draft-after-kill");
       });

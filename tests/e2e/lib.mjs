@@ -1,4 +1,5 @@
 // Sessions of the real app through tauri-driver, and small helpers for the flows.
+import { spawnSync } from "node:child_process";
 import {
   mkdirSync,
   readdirSync,
@@ -119,13 +120,19 @@ export async function lastReply(browser) {
 
 export async function screenshot(browser, name) {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await browser.executeAsync((done) =>
-    requestAnimationFrame(() => requestAnimationFrame(() => done())),
-  );
-  writeFileSync(
-    join(ARTIFACTS, `${name}.png`),
-    Buffer.from(await browser.takeScreenshot(), "base64"),
-  );
+  const file = join(ARTIFACTS, `${name}.png`);
+  const viaDriver = (async () => {
+    await browser.executeAsync((done) =>
+      requestAnimationFrame(() => requestAnimationFrame(() => done())),
+    );
+    writeFileSync(file, Buffer.from(await browser.takeScreenshot(), "base64"));
+    return true;
+  })().catch(() => false);
+  // WebKitWebDriver's screenshot sometimes never answers (QUALITY.md): then capture the X
+  // screen instead, so a picture never holds up a flow.
+  const timedOut = new Promise((resolve) => setTimeout(() => resolve(false), 8_000));
+  if (await Promise.race([viaDriver, timedOut])) return;
+  spawnSync("import", ["-window", "root", file], { timeout: 10_000 });
 }
 
 /** Every file below `dir`, recursively (sockets and unreadable files skipped). */
@@ -151,7 +158,13 @@ export async function withApp(dataDir, name, fn) {
   try {
     return await fn(browser);
   } catch (error) {
-    await screenshot(browser, `FAILED-${name}`).catch(() => {});
+    console.error(`     ${name}: ${error?.stack ?? error}`);
+    // Bounded: on a page that stopped answering the screenshot itself can hang, and the
+    // flow's own error is what matters.
+    await Promise.race([
+      screenshot(browser, `FAILED-${name}`).catch(() => {}),
+      new Promise((resolve) => setTimeout(resolve, 10_000)),
+    ]);
     throw error;
   } finally {
     await quit(browser, dataDir);

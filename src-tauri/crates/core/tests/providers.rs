@@ -2,7 +2,7 @@
 
 mod support;
 
-use portico_types::{AuthScheme, ErrorKind, ProviderInput};
+use portico_types::{AuthScheme, ErrorKind, ErrorReason, ProviderInput};
 use support::*;
 
 #[tokio::test]
@@ -118,7 +118,11 @@ async fn with_no_key_the_test_sends_nothing_and_says_no_key_is_set() {
     let err = test.error.expect("a reason");
     assert_eq!(err.kind, ErrorKind::Auth);
     assert!(err.message.contains("No API key is set"), "{err:?}");
-    assert!(err.detail.is_none(), "no gateway answer to show: {err:?}");
+    assert_eq!(err.reason, Some(ErrorReason::NoKey), "{err:?}");
+    assert!(
+        err.status.is_none() && err.gateway_message.is_none(),
+        "no gateway answer to show: {err:?}"
+    );
     let err = h
         .core
         .providers
