@@ -35,7 +35,7 @@ describe("precheck", () => {
   it("rejects a block over the size budget, with more room for fenced code", () => {
     expect(precheck("a".repeat(MAX_BLOCK_CHARS))).toBeNull();
     expect(precheck("a".repeat(MAX_BLOCK_CHARS + 1))).toBe("size");
-    const code = `${F}\n${"x".repeat(MAX_BLOCK_CHARS * 2)}\n${F}`;
+    const code = `${F}\n${"x".repeat(MAX_BLOCK_CHARS + 1)}\n${F}`;
     expect(precheck(code)).toBeNull();
     expect(precheck(`${F}\n${"x".repeat(MAX_CODE_BLOCK_CHARS)}\n${F}`)).toBe("size");
   });
