@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
+  COMPOSER,
   WORK,
   appPids,
   assert,
@@ -10,12 +11,12 @@ import {
   eventually,
   launch,
   lastReply,
+  replyCompletes,
   screenshot,
   visible,
   withApp,
 } from "./lib.mjs";
 
-const COMPOSER = 'textarea[aria-label="Message"]';
 const draftsDir = join(WORK, "drafts-profile");
 const OPENED = process.env.PORTICO_E2E_OPENED;
 
@@ -67,14 +68,7 @@ async function sendAndFinish(browser, text) {
   const before = (await lastReply(browser))?.id;
   await typeDraft(browser, text);
   await browser.keys("Enter");
-  return eventually(
-    async () => {
-      const r = await lastReply(browser);
-      return r && r.id !== before && r.status === "complete" ? r : null;
-    },
-    "the reply completes",
-    30_000,
-  );
+  return replyCompletes(browser, before);
 }
 
 /** SIGKILLs the app on `dataDir` and waits until it is gone; the session dies with it. */

@@ -1,6 +1,7 @@
 // The flows a person does in the real app, end to end.
 import { join } from "node:path";
 import {
+  COMPOSER,
   KEY,
   SIM_URL,
   WORK,
@@ -10,7 +11,9 @@ import {
   fileContains,
   filesBelow,
   lastReply,
+  replyCompletes,
   screenshot,
+  send,
   visible,
   withApp,
 } from "./lib.mjs";
@@ -18,17 +21,9 @@ import { markdownFlows } from "./markdown.mjs";
 import { modelFlows } from "./flows_models.mjs";
 import { killFlows } from "./kill.mjs";
 
-const COMPOSER = 'textarea[aria-label="Message"]';
 const demoDir = join(WORK, "demo-profile");
 const mainDir = join(WORK, "main-profile");
 const state = {};
-
-async function send(browser, text) {
-  const composer = await visible(browser, COMPOSER);
-  await eventually(() => composer.isEnabled(), "the composer is enabled");
-  await composer.setValue(text);
-  await browser.keys("Enter");
-}
 
 /** Waits for the last reply to stream (text growing) and then to finish. */
 async function watchReply(browser, { expectGrowth = true } = {}) {
@@ -42,14 +37,7 @@ async function watchReply(browser, { expectGrowth = true } = {}) {
       return r && r.text.length > first.text.length;
     }, "the reply grows while it streams");
   }
-  return eventually(
-    async () => {
-      const r = await lastReply(browser);
-      return r && r.status === "complete" ? r : null;
-    },
-    "the reply completes",
-    30_000,
-  );
+  return replyCompletes(browser);
 }
 
 export const flows = [

@@ -9,13 +9,13 @@ import {
   assert,
   click,
   eventually,
-  lastReply,
+  replyCompletes,
   screenshot,
+  send,
   visible,
   withApp,
 } from "./lib.mjs";
 
-const COMPOSER = 'textarea[aria-label="Message"]';
 const customDir = join(WORK, "custom-profile");
 
 async function pickerText(browser) {
@@ -34,18 +34,8 @@ async function newChatUses(browser, wanted, message) {
 }
 
 async function sendAndFinish(browser, text) {
-  const composer = await visible(browser, COMPOSER);
-  await eventually(() => composer.isEnabled(), "the composer is enabled");
-  await composer.setValue(text);
-  await browser.keys("Enter");
-  return eventually(
-    async () => {
-      const r = await lastReply(browser);
-      return r && r.status === "complete" ? r : null;
-    },
-    "the reply completes",
-    30_000,
-  );
+  await send(browser, text);
+  return replyCompletes(browser);
 }
 
 export const modelFlows = [

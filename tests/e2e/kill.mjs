@@ -1,11 +1,10 @@
 // The app killed with SIGKILL while a hostile reply renders: every process it started
 // (WebKitWebProcess, WebKitNetworkProcess, ...) must be gone within a few seconds.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { alive, descendants } from "../bench/proc.mjs";
-import { WORK, assert, click, launch, visible } from "./lib.mjs";
+import { COMPOSER, WORK, appPids, assert, click, launch, visible } from "./lib.mjs";
 
-const COMPOSER = 'textarea[aria-label="Message"]';
 // How long a helper may outlive the app. WebKitGTK's own watchdog in a web process whose main
 // thread does not answer fires only after 10 s.
 const GRACE_MS = 5_000;
@@ -28,21 +27,6 @@ function within(promise, ms, fallback) {
       timer = setTimeout(() => resolve(fallback), ms);
     }),
   ]).finally(() => clearTimeout(timer));
-}
-
-/** The pid of the app running on `dataDir` (its command line names the folder). */
-function appPid(dataDir) {
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const args = readFileSync(`/proc/${name}/cmdline`, "utf8").split("\0");
-      const flag = args.indexOf("--data-dir");
-      if (flag > 0 && args[flag + 1] === dataDir) return Number(name);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return null;
 }
 
 /** CPU time (user + system, in clock ticks) of `pid` so far, or null. */
@@ -164,7 +148,7 @@ export const killFlows = [
         await composer.setValue(PROMPT);
         await within(browser.keys("Enter"), 10_000, null);
         const seen = await untilRendering(browser);
-        app = appPid(dataDir);
+        app = appPids(dataDir)[0] ?? null;
         assert(app, "the app's process is found");
         const cpu = await cpuShare(
           [{ pid: app, comm: "app" }, ...descendants(app)],

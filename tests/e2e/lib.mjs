@@ -103,6 +103,29 @@ export async function click(browser, selector) {
   return el;
 }
 
+/** The composer's text area. */
+export const COMPOSER = 'textarea[aria-label="Message"]';
+
+/** Types `text` into the composer once it is enabled, and sends it. */
+export async function send(browser, text) {
+  const composer = await visible(browser, COMPOSER);
+  await eventually(() => composer.isEnabled(), "the composer is enabled");
+  await composer.setValue(text);
+  await browser.keys("Enter");
+}
+
+/** Waits for the last reply (another than `previousId`, if given) to complete. */
+export function replyCompletes(browser, previousId) {
+  return eventually(
+    async () => {
+      const r = await lastReply(browser);
+      return r && r.id !== previousId && r.status === "complete" ? r : null;
+    },
+    "the reply completes",
+    30_000,
+  );
+}
+
 /** Text of the last assistant message on screen. */
 export async function lastReply(browser) {
   return browser.execute(() => {

@@ -9,7 +9,7 @@ import { useChatRuns } from "../hooks/useChatRuns";
 import { useMessageMutations } from "../hooks/useMessageMutations";
 import { useModelSelection } from "../hooks/useModelSelection";
 import { useConversation, useThread } from "../hooks/useThread";
-import { notifyError } from "../hooks/notifyError";
+import { notifyError } from "@/shared/errors";
 import { NEW_CHAT_DRAFT, draftKey, useComposerStore } from "../state/composerStore";
 import { useNewChatStore } from "../state/newChatStore";
 import { useConversationRun } from "../state/streamStore";

@@ -1,1 +1,0 @@
-export { notifyError } from "@/shared/errors";
